@@ -1,0 +1,334 @@
+//! Validation: every problem in a scenario, each with the path where it is.
+//!
+//! Never panics; returns all problems rather than stopping at the first.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::{FORMAT_VERSION, GeoPos, Scenario};
+
+/// One thing wrong with a scenario, e.g. `quotes[3].actor: no actor "IRAN"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where it is, in the file's terms: `actors[2].stance`.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Collects problems as the checks walk the scenario.
+struct Checker<'a> {
+    scenario: &'a Scenario,
+    actor_ids: HashSet<&'a str>,
+    source_ids: HashSet<&'a str>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(scenario: &'a Scenario) -> Self {
+        Self {
+            scenario,
+            actor_ids: scenario.actors.iter().map(|a| a.id.as_str()).collect(),
+            source_ids: scenario.sources.iter().map(|s| s.id.as_str()).collect(),
+            problems: Vec::new(),
+        }
+    }
+
+    fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn non_empty(&mut self, path: impl FnOnce() -> String, what: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.report(path(), format!("{what} is empty"));
+        }
+    }
+
+    fn actor_ref(&mut self, path: impl FnOnce() -> String, id: &str) {
+        if !self.actor_ids.contains(id) {
+            self.report(path(), format!("no actor \"{id}\""));
+        }
+    }
+
+    fn source_ref(&mut self, path: impl FnOnce() -> String, id: &str) {
+        if !self.source_ids.contains(id) {
+            self.report(path(), format!("no source \"{id}\""));
+        }
+    }
+
+    fn source_refs(&mut self, base: &str, ids: &[String]) {
+        for (i, id) in ids.iter().enumerate() {
+            self.source_ref(|| format!("{base}.sources[{i}]"), id);
+        }
+    }
+
+    /// Reports ids that are empty or appear more than once in one list.
+    fn unique_ids<'b>(&mut self, list: &str, ids: impl Iterator<Item = &'b str>) {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if id.trim().is_empty() {
+                self.report(format!("{list}[{i}].id"), "id is empty");
+            } else if !seen.insert(id) {
+                self.report(format!("{list}[{i}].id"), format!("duplicate id \"{id}\""));
+            }
+        }
+    }
+
+    fn geo(&mut self, path: &str, pos: GeoPos) {
+        if !pos.lat.is_finite() || !(-90.0..=90.0).contains(&pos.lat) {
+            self.report(
+                format!("{path}.lat"),
+                format!("latitude {} is outside -90..90", pos.lat),
+            );
+        }
+        if !pos.lon.is_finite() || !(-180.0..=180.0).contains(&pos.lon) {
+            self.report(
+                format!("{path}.lon"),
+                format!("longitude {} is outside -180..180", pos.lon),
+            );
+        }
+    }
+
+    fn header(&mut self) {
+        let s = self.scenario;
+        if s.format != FORMAT_VERSION {
+            self.report(
+                "format",
+                format!(
+                    "format {} is not one this build reads ({FORMAT_VERSION})",
+                    s.format
+                ),
+            );
+        }
+        self.non_empty(|| "title".into(), "title", &s.title);
+        let m = s.map;
+        let finite = [m.west, m.east, m.south, m.north]
+            .iter()
+            .all(|v| v.is_finite());
+        if !finite || m.west >= m.east || m.south >= m.north {
+            self.report("map", "the region must have west < east and south < north");
+        }
+        if !(-90.0..=90.0).contains(&m.south) || !(-90.0..=90.0).contains(&m.north) {
+            self.report("map", "the region's latitudes must lie in -90..90");
+        }
+    }
+
+    fn vocabularies(&mut self) {
+        let s = self.scenario;
+        if s.stance_scale.is_empty() {
+            self.report("stance_scale", "the stance scale has no categories");
+        }
+        self.unique_ids("stance_scale", s.stance_scale.iter().map(|c| c.id.as_str()));
+        for (i, c) in s.stance_scale.iter().enumerate() {
+            self.non_empty(|| format!("stance_scale[{i}].label"), "label", &c.label);
+            if let Some(color) = &c.color
+                && parse_hex_colour(color).is_none()
+            {
+                self.report(
+                    format!("stance_scale[{i}].color"),
+                    format!("\"{color}\" is not a colour of the form #rrggbb"),
+                );
+            }
+        }
+        self.unique_ids(
+            "relation_kinds",
+            s.relation_kinds.iter().map(|k| k.id.as_str()),
+        );
+        for (i, k) in s.relation_kinds.iter().enumerate() {
+            self.non_empty(|| format!("relation_kinds[{i}].label"), "label", &k.label);
+        }
+        self.unique_ids("weight_kinds", s.weight_kinds.iter().map(|k| k.id.as_str()));
+        self.unique_ids("groups", s.groups.iter().map(|g| g.id.as_str()));
+        self.unique_ids("sources", s.sources.iter().map(|x| x.id.as_str()));
+        for (i, src) in s.sources.iter().enumerate() {
+            self.non_empty(
+                || format!("sources[{i}].publisher"),
+                "publisher",
+                &src.publisher,
+            );
+            if let Some(url) = &src.url
+                && !is_web_url(url)
+            {
+                self.report(
+                    format!("sources[{i}].url"),
+                    format!("\"{url}\" is not an http or https address"),
+                );
+            }
+        }
+    }
+
+    fn actors(&mut self) {
+        let s = self.scenario;
+        self.unique_ids("actors", s.actors.iter().map(|a| a.id.as_str()));
+        for (i, a) in s.actors.iter().enumerate() {
+            let base = format!("actors[{i}]");
+            self.non_empty(|| format!("{base}.name"), "name", &a.name);
+            self.geo(&format!("{base}.position"), a.position);
+            if let Some(p) = a.map_position {
+                self.geo(&format!("{base}.map_position"), p);
+            }
+            if s.stance(&a.stance).is_none() {
+                self.report(
+                    format!("{base}.stance"),
+                    format!("\"{}\" is not on the stance scale", a.stance),
+                );
+            }
+            for (key, value) in &a.weights {
+                if !s.weight_kinds.iter().any(|k| &k.id == key) {
+                    self.report(
+                        format!("{base}.weights.{key}"),
+                        format!("no weight kind \"{key}\""),
+                    );
+                }
+                if !value.is_finite() {
+                    self.report(format!("{base}.weights.{key}"), "weight is not a number");
+                }
+            }
+            for (g, group) in a.groups.iter().enumerate() {
+                if s.group(group).is_none() {
+                    self.report(
+                        format!("{base}.groups[{g}]"),
+                        format!("no group \"{group}\""),
+                    );
+                }
+            }
+            self.source_refs(&base, &a.sources);
+        }
+    }
+
+    fn relations(&mut self) {
+        let s = self.scenario;
+        for (i, r) in s.relations.iter().enumerate() {
+            let base = format!("relations[{i}]");
+            self.actor_ref(|| format!("{base}.from"), &r.from);
+            self.actor_ref(|| format!("{base}.to"), &r.to);
+            if r.from == r.to {
+                self.report(
+                    format!("{base}.to"),
+                    "a relation needs two different actors",
+                );
+            }
+            if s.relation_kind(&r.kind).is_none() {
+                self.report(
+                    format!("{base}.kind"),
+                    format!("no relation kind \"{}\"", r.kind),
+                );
+            }
+            self.source_refs(&base, &r.sources);
+        }
+    }
+
+    fn quotes(&mut self) {
+        let s = self.scenario;
+        self.unique_ids("quotes", s.quotes.iter().map(|q| q.id.as_str()));
+        for (i, q) in s.quotes.iter().enumerate() {
+            let base = format!("quotes[{i}]");
+            self.non_empty(|| format!("{base}.speaker"), "speaker", &q.speaker);
+            self.non_empty(|| format!("{base}.text"), "text", &q.text);
+            if let Some(actor) = &q.actor {
+                self.actor_ref(|| format!("{base}.actor"), actor);
+            }
+            self.source_ref(|| format!("{base}.source"), &q.source);
+            if let Some(other) = &q.variant_of {
+                if other == &q.id {
+                    self.report(
+                        format!("{base}.variant_of"),
+                        "a quote cannot be a variant of itself",
+                    );
+                } else if s.quote(other).is_none() {
+                    self.report(
+                        format!("{base}.variant_of"),
+                        format!("no quote \"{other}\""),
+                    );
+                }
+            }
+        }
+    }
+
+    fn conference(&mut self) {
+        let Some(c) = &self.scenario.conference else {
+            return;
+        };
+        self.non_empty(|| "conference.name".into(), "name", &c.name);
+        for (i, id) in c.hosts.iter().enumerate() {
+            self.actor_ref(|| format!("conference.hosts[{i}]"), id);
+        }
+        let mut seen = HashSet::new();
+        for (i, id) in c.invited.iter().enumerate() {
+            self.actor_ref(|| format!("conference.invited[{i}]"), id);
+            if !seen.insert(id.as_str()) {
+                self.report(
+                    format!("conference.invited[{i}]"),
+                    format!("\"{id}\" is listed twice"),
+                );
+            }
+        }
+        for (i, rule) in c.rules.iter().enumerate() {
+            let base = format!("conference.rules[{i}]");
+            self.actor_ref(|| format!("{base}.actor"), &rule.actor);
+            self.actor_ref(|| format!("{base}.other"), &rule.other);
+            if rule.actor == rule.other {
+                self.report(format!("{base}.other"), "a rule needs two different actors");
+            }
+            self.source_ref(|| format!("{base}.source"), &rule.source);
+        }
+        self.source_refs("conference", &c.sources);
+    }
+
+    fn disputes(&mut self) {
+        for (i, d) in self.scenario.disputes.iter().enumerate() {
+            self.non_empty(|| format!("disputes[{i}].topic"), "topic", &d.topic);
+            if d.accounts.len() < 2 {
+                self.report(
+                    format!("disputes[{i}].accounts"),
+                    "a dispute needs at least two accounts",
+                );
+            }
+            for (j, account) in d.accounts.iter().enumerate() {
+                self.source_ref(
+                    || format!("disputes[{i}].accounts[{j}].source"),
+                    &account.source,
+                );
+            }
+        }
+    }
+}
+
+/// Every problem in `scenario`, in file order. Empty means it is sound.
+pub fn validate(scenario: &Scenario) -> Vec<Problem> {
+    let mut checker = Checker::new(scenario);
+    checker.header();
+    checker.vocabularies();
+    checker.actors();
+    checker.relations();
+    checker.quotes();
+    checker.conference();
+    checker.disputes();
+    checker.problems
+}
+
+/// Parses `#rrggbb` into its three bytes.
+pub fn parse_hex_colour(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.is_ascii() {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
+}
+
+/// Whether `url` is an address the app may open in a browser: http or https only.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(char::is_whitespace)
+        && url.len() > "https://".len()
+}
