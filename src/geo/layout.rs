@@ -1,0 +1,376 @@
+//! Where nodes and their labels go on screen.
+//!
+//! Three passes, all deterministic:
+//! 1. a node whose true position is outside the map rectangle is pinned to the
+//!    rectangle's edge, on the line from the centre towards where it really is;
+//! 2. nodes closer than their size allows are pushed apart (small neighbours such
+//!    as Bahrain and Qatar stay legible; a leader line shows the true position);
+//! 3. each label takes the first free spot around its node, most crowded nodes
+//!    first, falling back to the short label (the id) and then to spots further
+//!    out. A label that cannot be placed without overlap is left out (the node
+//!    still names itself on hover), so labels never overlap.
+//!
+//! Text is measured by a function the caller passes, so this stays free of egui.
+
+use emath::{Pos2, Rect, Vec2, vec2};
+
+/// What the layout needs to know of one node.
+#[derive(Clone, Debug)]
+pub struct NodeInput {
+    /// Screen position of the actor's true (or hand-set) position.
+    pub anchor: Pos2,
+    /// The label to show, e.g. "Saudi Arabia".
+    pub label: String,
+    /// A shorter label for tight spots, e.g. "SAU".
+    pub short_label: String,
+}
+
+/// Where one node and its label ended up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodePlacement {
+    /// The true position on screen (may be off the map rectangle).
+    pub anchor: Pos2,
+    /// Where the node is drawn.
+    pub centre: Pos2,
+    /// For a node pinned to the map's edge: the unit direction towards its true position.
+    pub off_map_direction: Option<Vec2>,
+    /// The label's rectangle and text, if one could be placed.
+    pub label: Option<PlacedLabel>,
+}
+
+impl NodePlacement {
+    /// Whether the node was moved away from its true position to keep it legible.
+    pub fn is_displaced(&self) -> bool {
+        self.off_map_direction.is_none() && (self.centre - self.anchor).length() > 1.0
+    }
+}
+
+/// A label that was placed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedLabel {
+    pub rect: Rect,
+    pub text: String,
+}
+
+/// Sizes the layout works with, in screen points.
+#[derive(Clone, Copy, Debug)]
+pub struct LayoutStyle {
+    pub node_radius: f32,
+    /// Free space kept between two nodes.
+    pub node_gap: f32,
+    /// Free space between a node and its label.
+    pub label_gap: f32,
+    /// How far inside the map's edge a pinned node sits (room for its arrow).
+    pub edge_inset: f32,
+}
+
+/// Places every node and label inside `map_rect`.
+pub fn layout(
+    nodes: &[NodeInput],
+    map_rect: Rect,
+    style: LayoutStyle,
+    measure: &dyn Fn(&str) -> Vec2,
+) -> Vec<NodePlacement> {
+    let inner = map_rect.shrink(style.edge_inset.max(style.node_radius));
+    let mut placements: Vec<NodePlacement> =
+        nodes.iter().map(|n| pin_to_rect(n.anchor, inner)).collect();
+    separate(&mut placements, inner, style);
+    place_labels(nodes, &mut placements, map_rect, style, measure);
+    placements
+}
+
+fn pin_to_rect(anchor: Pos2, inner: Rect) -> NodePlacement {
+    if inner.contains(anchor) || !anchor.x.is_finite() || !anchor.y.is_finite() {
+        let centre = if anchor.x.is_finite() && anchor.y.is_finite() {
+            anchor
+        } else {
+            inner.center()
+        };
+        return NodePlacement {
+            anchor,
+            centre,
+            off_map_direction: None,
+            label: None,
+        };
+    }
+    let c = inner.center();
+    let d = anchor - c;
+    let direction = d.normalized();
+    // Shrink the ray until it meets the rectangle's boundary.
+    let tx = if d.x.abs() > f32::EPSILON {
+        (inner.width() / 2.0) / d.x.abs()
+    } else {
+        f32::INFINITY
+    };
+    let ty = if d.y.abs() > f32::EPSILON {
+        (inner.height() / 2.0) / d.y.abs()
+    } else {
+        f32::INFINITY
+    };
+    let t = tx.min(ty).min(1.0);
+    NodePlacement {
+        anchor,
+        centre: c + d * t,
+        off_map_direction: Some(direction),
+        label: None,
+    }
+}
+
+/// Keeps a pinned node on the rectangle's edge, a free node inside it.
+fn constrain(p: &mut NodePlacement, inner: Rect) {
+    p.centre = p.centre.clamp(inner.min, inner.max);
+    if p.off_map_direction.is_some() {
+        // Snap to the nearest edge so it stays visibly "at the edge".
+        let distances = [
+            p.centre.x - inner.left(),
+            inner.right() - p.centre.x,
+            p.centre.y - inner.top(),
+            inner.bottom() - p.centre.y,
+        ];
+        let nearest = (0..4).min_by(|&a, &b| distances[a].total_cmp(&distances[b]));
+        match nearest {
+            Some(0) => p.centre.x = inner.left(),
+            Some(1) => p.centre.x = inner.right(),
+            Some(2) => p.centre.y = inner.top(),
+            _ => p.centre.y = inner.bottom(),
+        }
+    }
+}
+
+fn separate(placements: &mut [NodePlacement], inner: Rect, style: LayoutStyle) {
+    let min_distance = 2.0 * style.node_radius + style.node_gap;
+    for _ in 0..200 {
+        let mut moved = false;
+        for i in 0..placements.len() {
+            for j in (i + 1)..placements.len() {
+                let d = placements[j].centre - placements[i].centre;
+                let distance = d.length();
+                if distance >= min_distance - 0.01 {
+                    continue;
+                }
+                let direction = if distance > 1e-3 {
+                    d / distance
+                } else {
+                    // Same spot: split them along a fixed, index-dependent angle.
+                    let angle = (i * 7 + j * 3) as f32;
+                    vec2(angle.cos(), angle.sin())
+                };
+                let push = direction * ((min_distance - distance) / 2.0 + 0.05);
+                placements[i].centre -= push;
+                placements[j].centre += push;
+                constrain(&mut placements[i], inner);
+                constrain(&mut placements[j], inner);
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+}
+
+/// Candidate label rectangles around a node, nearest first.
+fn candidates(centre: Pos2, size: Vec2, distance: f32) -> [Rect; 8] {
+    let (w, h) = (size.x, size.y);
+    let d = distance;
+    let diagonal = d * std::f32::consts::FRAC_1_SQRT_2;
+    let at = |min: Pos2| Rect::from_min_size(min, size);
+    [
+        at(centre + vec2(d, -h / 2.0)),                  // right
+        at(centre + vec2(-d - w, -h / 2.0)),             // left
+        at(centre + vec2(-w / 2.0, -d - h)),             // above
+        at(centre + vec2(-w / 2.0, d)),                  // below
+        at(centre + vec2(diagonal, -diagonal - h)),      // above right
+        at(centre + vec2(diagonal, diagonal)),           // below right
+        at(centre + vec2(-diagonal - w, -diagonal - h)), // above left
+        at(centre + vec2(-diagonal - w, diagonal)),      // below left
+    ]
+}
+
+fn place_labels(
+    nodes: &[NodeInput],
+    placements: &mut [NodePlacement],
+    map_rect: Rect,
+    style: LayoutStyle,
+    measure: &dyn Fn(&str) -> Vec2,
+) {
+    let node_box =
+        |p: &NodePlacement| Rect::from_center_size(p.centre, Vec2::splat(2.0 * style.node_radius));
+    let node_boxes: Vec<Rect> = placements.iter().map(node_box).collect();
+    // Most crowded first: they have the fewest free spots.
+    let crowd_radius = 6.0 * style.node_radius;
+    let mut order: Vec<usize> = (0..placements.len()).collect();
+    let crowding: Vec<usize> = placements
+        .iter()
+        .map(|p| {
+            placements
+                .iter()
+                .filter(|q| (q.centre - p.centre).length() < crowd_radius)
+                .count()
+        })
+        .collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(crowding[i]), i));
+
+    let mut taken: Vec<Rect> = Vec::new();
+    for i in order {
+        let node = &nodes[i];
+        let centre = placements[i].centre;
+        let texts = [node.label.as_str(), node.short_label.as_str()];
+        let mut chosen = None;
+        'search: for step in 0..4 {
+            let distance =
+                style.node_radius + style.label_gap + step as f32 * 1.5 * style.node_radius;
+            for text in texts {
+                if text.is_empty() {
+                    continue;
+                }
+                let size = measure(text);
+                for rect in candidates(centre, size, distance) {
+                    let padded = rect.expand(1.0);
+                    let fits = map_rect.contains_rect(rect)
+                        && !taken.iter().any(|t| t.intersects(padded))
+                        && !node_boxes.iter().any(|n| n.intersects(padded));
+                    if fits {
+                        chosen = Some(PlacedLabel {
+                            rect,
+                            text: text.to_owned(),
+                        });
+                        break 'search;
+                    }
+                }
+            }
+        }
+        if let Some(label) = &chosen {
+            taken.push(label.rect);
+        }
+        placements[i].label = chosen;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use emath::pos2;
+
+    const STYLE: LayoutStyle = LayoutStyle {
+        node_radius: 7.0,
+        node_gap: 3.0,
+        label_gap: 3.0,
+        edge_inset: 12.0,
+    };
+
+    fn measure(text: &str) -> Vec2 {
+        vec2(7.0 * text.chars().count() as f32, 14.0)
+    }
+
+    fn node(x: f32, y: f32, label: &str) -> NodeInput {
+        NodeInput {
+            anchor: pos2(x, y),
+            label: label.to_owned(),
+            short_label: label.chars().take(3).collect(),
+        }
+    }
+
+    fn map_rect() -> Rect {
+        Rect::from_min_max(pos2(0.0, 0.0), pos2(600.0, 400.0))
+    }
+
+    #[test]
+    fn an_off_map_node_is_pinned_to_the_edge_facing_its_position() {
+        let out = layout(
+            &[node(-500.0, 200.0, "United States")],
+            map_rect(),
+            STYLE,
+            &measure,
+        );
+        let p = &out[0];
+        let direction = p.off_map_direction.expect("pinned");
+        assert!(direction.x < -0.9, "points west: {direction:?}");
+        assert!(
+            p.centre.x < 20.0 && map_rect().contains(p.centre),
+            "{:?}",
+            p.centre
+        );
+    }
+
+    #[test]
+    fn nodes_on_the_same_spot_are_spread_apart() {
+        let nodes = [
+            node(300.0, 200.0, "Belgium"),
+            node(300.0, 200.0, "European Union"),
+            node(301.0, 201.0, "Lebanon"),
+        ];
+        let out = layout(&nodes, map_rect(), STYLE, &measure);
+        for a in 0..out.len() {
+            for b in (a + 1)..out.len() {
+                let d = (out[a].centre - out[b].centre).length();
+                assert!(
+                    d >= 2.0 * STYLE.node_radius + STYLE.node_gap - 0.1,
+                    "{a} and {b} are {d} apart"
+                );
+            }
+        }
+        assert!(out.iter().any(NodePlacement::is_displaced));
+    }
+
+    #[test]
+    fn labels_never_overlap_each_other_or_nodes() {
+        // A dense cluster: more labels than fit, so some must fall back or drop.
+        let nodes: Vec<NodeInput> = (0..40)
+            .map(|i| {
+                node(
+                    250.0 + (i % 7) as f32 * 12.0,
+                    150.0 + (i / 7) as f32 * 12.0,
+                    &format!("Country {i}"),
+                )
+            })
+            .collect();
+        let out = layout(&nodes, map_rect(), STYLE, &measure);
+        let labels: Vec<Rect> = out
+            .iter()
+            .filter_map(|p| p.label.as_ref().map(|l| l.rect))
+            .collect();
+        assert!(labels.len() > 10, "only {} labels placed", labels.len());
+        for (a, ra) in labels.iter().enumerate() {
+            assert!(map_rect().contains_rect(*ra));
+            for rb in &labels[a + 1..] {
+                assert!(!ra.intersects(*rb), "{ra:?} overlaps {rb:?}");
+            }
+            for p in &out {
+                let n = Rect::from_center_size(p.centre, Vec2::splat(2.0 * STYLE.node_radius));
+                assert!(
+                    !ra.intersects(n),
+                    "label {ra:?} covers a node at {:?}",
+                    p.centre
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn layout_is_deterministic() {
+        let nodes: Vec<NodeInput> = (0..25)
+            .map(|i| {
+                node(
+                    200.0 + (i * 37 % 90) as f32,
+                    180.0 + (i * 53 % 70) as f32,
+                    "Name",
+                )
+            })
+            .collect();
+        assert_eq!(
+            layout(&nodes, map_rect(), STYLE, &measure),
+            layout(&nodes, map_rect(), STYLE, &measure)
+        );
+    }
+
+    #[test]
+    fn a_lone_node_keeps_its_position_and_gets_its_full_label() {
+        let out = layout(&[node(100.0, 100.0, "Norway")], map_rect(), STYLE, &measure);
+        assert_eq!(out[0].centre, pos2(100.0, 100.0));
+        assert_eq!(
+            out[0].label.as_ref().map(|l| l.text.as_str()),
+            Some("Norway")
+        );
+    }
+}

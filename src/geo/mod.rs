@@ -1,0 +1,6 @@
+//! Geography without egui: the map projection, the world outlines and the
+//! placement of nodes and labels on screen.
+
+pub mod basemap;
+pub mod layout;
+pub mod projection;
