@@ -1,0 +1,276 @@
+//! The application: the open scenario, the view state, and the one place where
+//! commands are applied. Panels live in `ui/`, one file each.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::command::{Command, PanDirection};
+use crate::geo::basemap::Basemap;
+use crate::model::{Problem, Scenario, is_web_url, validate};
+use crate::ui;
+use crate::ui::map_view::MapState;
+
+/// The scenario being shown, with what validation found in it.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub scenario: Scenario,
+    pub problems: Vec<Problem>,
+    /// Where it came from: "built-in" or a file path.
+    pub origin: String,
+}
+
+impl Document {
+    pub fn new(scenario: Scenario, origin: impl Into<String>) -> Self {
+        let problems = validate(&scenario);
+        Self {
+            scenario,
+            problems,
+            origin: origin.into(),
+        }
+    }
+}
+
+/// What the user is looking at: selection, search, filters, the map's view.
+#[derive(Debug, Default)]
+pub struct ViewState {
+    pub selected: Option<String>,
+    /// The quote whose card was last clicked.
+    pub focused_quote: Option<String>,
+    pub search: String,
+    /// Show every quote, even when an actor is selected.
+    pub all_quotes: bool,
+    pub hidden_relation_kinds: BTreeSet<String>,
+    pub map: MapState,
+    pub focus_search: bool,
+}
+
+impl ViewState {
+    /// The view for a freshly opened scenario: kinds hidden as the file says.
+    pub fn for_scenario(scenario: &Scenario) -> Self {
+        Self {
+            hidden_relation_kinds: scenario
+                .relation_kinds
+                .iter()
+                .filter(|k| !k.shown_by_default)
+                .map(|k| k.id.clone())
+                .collect(),
+            ..Self::default()
+        }
+    }
+}
+
+/// A message for the user, shown in a banner until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub title: String,
+    pub detail: String,
+}
+
+/// What the app was asked to open at start.
+#[derive(Clone, Debug, Default)]
+pub struct Startup {
+    pub file: Option<PathBuf>,
+}
+
+/// The whole app.
+pub struct CoalitionApp {
+    pub doc: Document,
+    pub view: ViewState,
+    pub basemap: Arc<Basemap>,
+    pub notice: Option<Notice>,
+    /// Commands emitted this frame, applied after it.
+    pending: Vec<Command>,
+    /// Every URL the app opened, newest last (the browser is told too).
+    pub opened_urls: Vec<String>,
+}
+
+impl CoalitionApp {
+    /// The app as started from a desktop or command line.
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: &Startup) -> Self {
+        crate::theme::apply_style(&cc.egui_ctx);
+        Self::open(startup)
+    }
+
+    /// The app on `startup`'s file, or on the built-in scenario. A file that
+    /// cannot be read leaves the built-in scenario open and says why.
+    pub fn open(startup: &Startup) -> Self {
+        let mut notice = None;
+        let doc = match &startup.file {
+            Some(path) => match crate::io::load_scenario(path) {
+                Ok(scenario) => Some(Document::new(scenario, path.display().to_string())),
+                Err(err) => {
+                    notice = Some(Notice {
+                        title: format!("Could not open {}", path.display()),
+                        detail: format!("{err}. Showing the built-in Paris 2014 scenario instead."),
+                    });
+                    None
+                }
+            },
+            None => None,
+        };
+        let doc = doc.unwrap_or_else(|| match crate::io::paris_2014() {
+            Ok(s) => Document::new(s, "built-in"),
+            Err(err) => {
+                notice = Some(Notice {
+                    title: "The built-in scenario could not be read".into(),
+                    detail: err.to_string(),
+                });
+                Document::new(Scenario::default(), "empty")
+            }
+        });
+        let basemap = Basemap::embedded().unwrap_or_else(|err| {
+            notice = Some(Notice {
+                title: "The country outlines could not be read".into(),
+                detail: format!("{err}. The map shows nodes without outlines."),
+            });
+            Basemap::default()
+        });
+        Self::with_document(doc, Arc::new(basemap), notice)
+    }
+
+    /// The app showing `doc`.
+    pub fn with_document(doc: Document, basemap: Arc<Basemap>, notice: Option<Notice>) -> Self {
+        let view = ViewState::for_scenario(&doc.scenario);
+        Self {
+            doc,
+            view,
+            basemap,
+            notice,
+            pending: Vec::new(),
+            opened_urls: Vec::new(),
+        }
+    }
+
+    /// Queue a command; it is applied at the end of the frame.
+    pub fn emit(&mut self, command: Command) {
+        self.pending.push(command);
+    }
+
+    /// Applies one command now.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::FitAll => self.view.map.request_fit(),
+            Command::ZoomIn => self.view.map.zoom_by(1.4),
+            Command::ZoomOut => self.view.map.zoom_by(1.0 / 1.4),
+            Command::Pan(direction) => {
+                let step = 80.0;
+                let delta = match direction {
+                    PanDirection::Left => egui::vec2(step, 0.0),
+                    PanDirection::Right => egui::vec2(-step, 0.0),
+                    PanDirection::Up => egui::vec2(0.0, step),
+                    PanDirection::Down => egui::vec2(0.0, -step),
+                };
+                self.view.map.pan_by(delta);
+            }
+            Command::Select(id) => {
+                self.view.focused_quote = None;
+                self.view.selected = id.filter(|id| self.doc.scenario.actor(id).is_some());
+            }
+            Command::FocusQuote(quote_id) => {
+                if let Some(quote) = self.doc.scenario.quote(&quote_id) {
+                    if let Some(actor) = &quote.actor {
+                        self.view.selected = Some(actor.clone());
+                    }
+                    self.view.focused_quote = Some(quote_id);
+                }
+            }
+            Command::ToggleRelationKind(kind) => {
+                if !self.view.hidden_relation_kinds.remove(&kind) {
+                    self.view.hidden_relation_kinds.insert(kind);
+                }
+            }
+            Command::FocusSearch => self.view.focus_search = true,
+            Command::OpenUrl(url) => {
+                if is_web_url(&url) {
+                    ctx.open_url(egui::OpenUrl::new_tab(&url));
+                    self.opened_urls.push(url);
+                }
+            }
+        }
+    }
+
+    fn apply_pending(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.pending) {
+            self.apply(ctx, command);
+        }
+    }
+
+    /// Map and search shortcuts. Map keys only act when no text field wants them.
+    fn read_shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        let focus_elsewhere = ctx
+            .memory(egui::Memory::focused)
+            .is_some_and(|id| Some(id) != self.view.map.canvas_id);
+        for command in Command::WITH_SHORTCUTS {
+            let Some(shortcut) = command.shortcut() else {
+                continue;
+            };
+            let map_key = !matches!(command, Command::FocusSearch);
+            if map_key && (typing || focus_elsewhere) {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.emit(command);
+            }
+        }
+        // `+` arrives as Plus on some layouts and Equals on others.
+        if !typing
+            && !focus_elsewhere
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Plus))
+        {
+            self.emit(Command::ZoomIn);
+        }
+        if !typing && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            self.emit(Command::Select(None));
+        }
+    }
+
+    /// Draws one frame into `ui` (the whole window).
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.read_shortcuts(&ctx);
+        let mut commands = Vec::new();
+
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui::top_bar::top_bar_ui(ui, &self.doc, &mut self.notice, &mut commands);
+        });
+        egui::Panel::left("legend_panel")
+            .default_size(crate::theme::size::LEFT_PANEL_WIDTH)
+            .resizable(true)
+            .show(ui, |ui| {
+                ui::legend_panel::legend_panel_ui(ui, &self.doc, &mut self.view, &mut commands);
+            });
+        egui::Panel::right("details_panel")
+            .default_size(crate::theme::size::SIDE_PANEL_WIDTH)
+            .resizable(true)
+            .show(ui, |ui| {
+                ui::actor_panel::actor_panel_ui(ui, &self.doc.scenario, &self.view, &mut commands);
+                ui.separator();
+                ui::quotes_panel::quotes_panel_ui(
+                    ui,
+                    &self.doc.scenario,
+                    &mut self.view,
+                    &mut commands,
+                );
+            });
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            ui::map_view::map_ui(
+                ui,
+                &self.doc.scenario,
+                &self.basemap,
+                &mut self.view,
+                &mut commands,
+            );
+        });
+
+        self.pending.extend(commands);
+        self.apply_pending(&ctx);
+    }
+}
+
+impl eframe::App for CoalitionApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+}

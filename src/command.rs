@@ -1,0 +1,130 @@
+//! Every user action is one [`Command`]. UI code emits commands; the app
+//! applies them in one place after the frame. Menus, buttons and shortcuts
+//! read their labels and keys from here.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A direction to pan the map with the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PanDirection {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+/// Something the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Show the scenario's whole region.
+    FitAll,
+    ZoomIn,
+    ZoomOut,
+    Pan(PanDirection),
+    /// Select an actor (or clear the selection with `None`).
+    Select(Option<String>),
+    /// Select the actor a quote belongs to and highlight its relations.
+    FocusQuote(String),
+    /// Show or hide the edges of one relation kind.
+    ToggleRelationKind(String),
+    /// Put the keyboard focus in the search box.
+    FocusSearch,
+    /// Open an http(s) address in the browser.
+    OpenUrl(String),
+}
+
+impl Command {
+    /// The commands that have a keyboard shortcut, for the help list and the
+    /// shortcut handler.
+    pub const WITH_SHORTCUTS: [Self; 8] = [
+        Self::FitAll,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::Pan(PanDirection::Left),
+        Self::Pan(PanDirection::Right),
+        Self::Pan(PanDirection::Up),
+        Self::Pan(PanDirection::Down),
+        Self::FocusSearch,
+    ];
+
+    /// What a button or menu entry says.
+    pub fn label(&self) -> String {
+        match self {
+            Self::FitAll => "Fit all".into(),
+            Self::ZoomIn => "Zoom in".into(),
+            Self::ZoomOut => "Zoom out".into(),
+            Self::Pan(PanDirection::Left) => "Pan left".into(),
+            Self::Pan(PanDirection::Right) => "Pan right".into(),
+            Self::Pan(PanDirection::Up) => "Pan up".into(),
+            Self::Pan(PanDirection::Down) => "Pan down".into(),
+            Self::Select(Some(id)) => format!("Select {id}"),
+            Self::Select(None) => "Clear selection".into(),
+            Self::FocusQuote(_) => "Show who said this".into(),
+            Self::ToggleRelationKind(kind) => format!("Show or hide {kind}"),
+            Self::FocusSearch => "Search actors".into(),
+            Self::OpenUrl(url) => format!("Open {url}"),
+        }
+    }
+
+    /// The tooltip.
+    pub fn tooltip(&self) -> &'static str {
+        match self {
+            Self::FitAll => "Show the scenario's whole region",
+            Self::ZoomIn => "Zoom the map in",
+            Self::ZoomOut => "Zoom the map out",
+            Self::Pan(_) => "Move the map",
+            Self::Select(_) => "Select an actor to see its stance, relations and quotes",
+            Self::FocusQuote(_) => "Select the speaker's actor and highlight its relations",
+            Self::ToggleRelationKind(_) => "Show or hide this kind of relation on the map",
+            Self::FocusSearch => "Find an actor by name or id",
+            Self::OpenUrl(_) => "Open the source in your web browser",
+        }
+    }
+
+    /// The keyboard shortcut, if any. Map keys work when no text field has focus.
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        let plain = |key| Some(KeyboardShortcut::new(Modifiers::NONE, key));
+        match self {
+            Self::FitAll => plain(Key::Home),
+            Self::ZoomIn => plain(Key::Equals),
+            Self::ZoomOut => plain(Key::Minus),
+            Self::Pan(PanDirection::Left) => plain(Key::ArrowLeft),
+            Self::Pan(PanDirection::Right) => plain(Key::ArrowRight),
+            Self::Pan(PanDirection::Up) => plain(Key::ArrowUp),
+            Self::Pan(PanDirection::Down) => plain(Key::ArrowDown),
+            Self::FocusSearch => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::F)),
+            _ => None,
+        }
+    }
+
+    /// The label with its shortcut, for tooltips: "Fit all (Home)".
+    pub fn label_with_shortcut(&self, ctx: &egui::Context) -> String {
+        match self.shortcut() {
+            Some(s) => format!("{} ({})", self.label(), ctx.format_shortcut(&s)),
+            None => self.label(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let shortcuts: Vec<_> = Command::WITH_SHORTCUTS
+            .iter()
+            .filter_map(Command::shortcut)
+            .collect();
+        assert_eq!(
+            shortcuts.len(),
+            Command::WITH_SHORTCUTS.len(),
+            "every listed command has a shortcut"
+        );
+        for (i, a) in shortcuts.iter().enumerate() {
+            for b in &shortcuts[i + 1..] {
+                assert_ne!(a, b, "two commands share {a:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! Coalition Map: a schematic map of who stands where in a coalition, what
+//! their leaders said, and why.
+//!
+//! Layers, bottom up (see README's Architecture section):
+//! - [`model`]: the scenario document and its validation (no egui);
+//! - [`io`]: reading scenarios from bytes and files (no egui);
+//! - [`geo`]: projection, outlines, node and label layout (no egui);
+//! - [`theme`], [`command`]: design tokens and the user's actions;
+//! - [`ui`] and [`app`]: the panels and the app that ties them together;
+//! - [`cli`]: the command line and headless commands.
+
+pub mod app;
+pub mod cli;
+pub mod command;
+pub mod geo;
+pub mod io;
+pub mod model;
+pub mod theme;
+pub mod ui;
+
+pub use app::{CoalitionApp, Startup};
+
+/// The window's title.
+pub const APP_NAME: &str = "Coalition Map";
+
+/// Native window options: a window that fits a 1280×800 screen.
+pub fn native_options() -> eframe::NativeOptions {
+    eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(APP_NAME)
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    }
+}

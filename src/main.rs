@@ -1,0 +1,49 @@
+//! The `coalition-map` binary: reads the command line, then opens the window
+//! or runs a headless command.
+
+use coalition_map::cli::{self, Invocation};
+use coalition_map::{APP_NAME, CoalitionApp, Startup};
+
+fn main() -> std::process::ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let invocation = match cli::parse_args(&args) {
+        Ok(invocation) => invocation,
+        Err(message) => {
+            eprintln!("{message}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    match invocation {
+        Invocation::Help => {
+            print!("{}", cli::USAGE);
+            std::process::ExitCode::SUCCESS
+        }
+        Invocation::Version => {
+            println!("coalition-map {}", env!("CARGO_PKG_VERSION"));
+            std::process::ExitCode::SUCCESS
+        }
+        Invocation::Check { file } => {
+            let code = cli::run_check(
+                file.as_deref(),
+                &mut std::io::stdout(),
+                &mut std::io::stderr(),
+            );
+            std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
+        }
+        Invocation::Gui { file } => {
+            let startup = Startup { file };
+            let result = eframe::run_native(
+                APP_NAME,
+                coalition_map::native_options(),
+                Box::new(move |cc| Ok(Box::new(CoalitionApp::new(cc, &startup)))),
+            );
+            match result {
+                Ok(()) => std::process::ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("{APP_NAME} could not open its window: {err}");
+                    std::process::ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,560 @@
+//! The map: country outlines tinted by stance, relation edges, and one node per
+//! actor. A widget built each frame over the small persistent [`MapState`].
+
+use std::collections::{BTreeMap, HashMap};
+
+use egui::{
+    Color32, Id, Mesh, Pos2, Rect, Role, Sense, Shape, Stroke, Vec2, WidgetInfo, pos2, vec2,
+};
+
+use crate::app::ViewState;
+use crate::command::Command;
+use crate::geo::basemap::Basemap;
+use crate::geo::layout::{LayoutStyle, NodeInput, NodePlacement, layout};
+use crate::geo::projection::{MapTransform, WorldPos};
+use crate::model::{ActorKind, LineStyle, Relation, Scenario};
+use crate::theme::{self, Glyph, map as colours, size};
+use crate::ui::glyph::paint_glyph;
+
+/// What the map remembers between frames.
+#[derive(Debug, Default)]
+pub struct MapState {
+    pub transform: Option<MapTransform>,
+    /// The user panned or zoomed: keep their view when the window resizes.
+    user_moved: bool,
+    fit_requested: bool,
+    pending_zoom: Option<f64>,
+    pending_pan: Vec2,
+    /// The canvas widget's id, so keyboard shortcuts know when it has focus.
+    pub canvas_id: Option<Id>,
+    /// Where every actor was drawn last frame, by actor id.
+    pub placements: Vec<(String, NodePlacement)>,
+    /// Indices of the relations drawn last frame.
+    pub drawn_relations: Vec<usize>,
+}
+
+impl MapState {
+    /// Show the whole region next frame.
+    pub fn request_fit(&mut self) {
+        self.fit_requested = true;
+    }
+
+    /// Zoom about the map's centre next frame.
+    pub fn zoom_by(&mut self, factor: f64) {
+        self.pending_zoom = Some(self.pending_zoom.unwrap_or(1.0) * factor);
+    }
+
+    /// Pan by a screen-space drag next frame.
+    pub fn pan_by(&mut self, delta: Vec2) {
+        self.pending_pan += delta;
+    }
+
+    /// The placement of one actor's node, from the last frame.
+    pub fn placement(&self, actor_id: &str) -> Option<&NodePlacement> {
+        self.placements
+            .iter()
+            .find(|(id, _)| id == actor_id)
+            .map(|(_, p)| p)
+    }
+
+    fn update_transform(
+        &mut self,
+        scenario: &Scenario,
+        rect: Rect,
+        response: &egui::Response,
+        ui: &egui::Ui,
+    ) {
+        let fit = || MapTransform::fit(scenario.map, rect, size::MAP_MARGIN);
+        let mut t = match self.transform {
+            Some(t) if self.fit_requested => {
+                let _ = t;
+                self.user_moved = false;
+                fit()
+            }
+            Some(t) if t.screen_rect != rect && !self.user_moved => fit(),
+            Some(t) => t.with_screen_rect(rect),
+            None => fit(),
+        };
+        self.fit_requested = false;
+
+        if response.dragged() {
+            t = t.panned(response.drag_delta());
+            self.user_moved = true;
+        }
+        if response.hovered() {
+            let (scroll, zoom, pointer) =
+                ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+            let anchor = pointer.unwrap_or(rect.center());
+            let factor = f64::from(zoom) * (f64::from(scroll.y) / 300.0).exp();
+            if (factor - 1.0).abs() > 1e-4 {
+                t = t.zoomed(factor, anchor);
+                self.user_moved = true;
+            }
+            if scroll.x.abs() > 0.0 {
+                t = t.panned(vec2(scroll.x, 0.0));
+                self.user_moved = true;
+            }
+        }
+        if let Some(factor) = self.pending_zoom.take() {
+            t = t.zoomed(factor, rect.center());
+            self.user_moved = true;
+        }
+        if self.pending_pan != Vec2::ZERO {
+            t = t.panned(std::mem::take(&mut self.pending_pan));
+            self.user_moved = true;
+        }
+        self.transform = Some(t);
+    }
+}
+
+/// Draws the map into the whole of `ui`.
+pub fn map_ui(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    basemap: &Basemap,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+) {
+    let rect = ui.available_rect_before_wrap();
+    let response = ui.allocate_rect(rect, Sense::click_and_drag());
+    let map_name = format!("Map of {}", scenario.title);
+    response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &map_name));
+    view.map.canvas_id = Some(response.id);
+    view.map.update_transform(scenario, rect, &response, ui);
+    let Some(transform) = view.map.transform else {
+        return;
+    };
+    if response.clicked() {
+        commands.push(Command::Select(None));
+        response.request_focus();
+    }
+
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, colours::SEA);
+    paint_countries(&painter, scenario, basemap, &transform);
+
+    let font = egui::FontId::proportional(size::LABEL_FONT);
+    let measure = |text: &str| {
+        painter
+            .layout_no_wrap(text.to_owned(), font.clone(), colours::LABEL_TEXT)
+            .size()
+            + vec2(6.0, 2.0)
+    };
+    let nodes: Vec<NodeInput> = scenario
+        .actors
+        .iter()
+        .map(|a| NodeInput {
+            anchor: transform.screen_from_geo(a.map_anchor()),
+            label: a.name.clone(),
+            short_label: a.id.clone(),
+        })
+        .collect();
+    let style = LayoutStyle {
+        node_radius: size::NODE_RADIUS,
+        node_gap: size::NODE_GAP,
+        label_gap: size::LABEL_GAP,
+        edge_inset: size::NODE_RADIUS + size::ARROW_LENGTH + 8.0,
+    };
+    let placements = layout(&nodes, rect, style, &measure);
+
+    view.map.drawn_relations = paint_edges(
+        &painter,
+        scenario,
+        &view.hidden_relation_kinds,
+        view.selected.as_deref(),
+        &placements,
+    );
+    for (index, (actor, placement)) in scenario.actors.iter().zip(&placements).enumerate() {
+        node_ui(
+            ui,
+            response.id,
+            &painter,
+            scenario,
+            index,
+            placement,
+            view.selected.as_deref() == Some(actor.id.as_str()),
+            commands,
+        );
+    }
+    for placement in &placements {
+        if let Some(label) = &placement.label {
+            painter.rect_filled(label.rect, 3.0, colours::LABEL_HALO);
+            painter.text(
+                label.rect.center(),
+                egui::Align2::CENTER_CENTER,
+                &label.text,
+                font.clone(),
+                colours::LABEL_TEXT,
+            );
+        }
+    }
+    paint_caption(&painter, rect);
+
+    view.map.placements = scenario
+        .actors
+        .iter()
+        .map(|a| a.id.clone())
+        .zip(placements)
+        .collect();
+}
+
+fn paint_countries(
+    painter: &egui::Painter,
+    scenario: &Scenario,
+    basemap: &Basemap,
+    t: &MapTransform,
+) {
+    let tints: HashMap<&str, Color32> = scenario
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::State)
+        .filter_map(|a| {
+            let (rank, _) = scenario.stance(&a.stance)?;
+            let colour = theme::stance_colour(scenario, rank);
+            Some((
+                a.id.as_str(),
+                blend(colours::LAND, colour, colours::TINT_ALPHA),
+            ))
+        })
+        .collect();
+    let view_min = t.world_from_screen(t.screen_rect.left_bottom());
+    let view_max = t.world_from_screen(t.screen_rect.right_top());
+    let visible = |lo: WorldPos, hi: WorldPos| {
+        hi.x >= view_min.x && lo.x <= view_max.x && hi.y >= view_min.y && lo.y <= view_max.y
+    };
+
+    let mut mesh = Mesh::default();
+    let border = Stroke::new(size::BORDER_WIDTH, colours::BORDER);
+    let mut borders = Vec::new();
+    for country in basemap
+        .countries
+        .iter()
+        .filter(|c| visible(c.bounds.0, c.bounds.1))
+    {
+        let fill = country
+            .iso_a3
+            .as_deref()
+            .and_then(|iso| tints.get(iso).copied())
+            .unwrap_or(colours::LAND);
+        let first = mesh.vertices.len() as u32;
+        for p in &country.points {
+            mesh.colored_vertex(t.screen_from_world(*p), fill);
+        }
+        for tri in country.triangles.chunks_exact(3) {
+            mesh.add_triangle(first + tri[0], first + tri[1], first + tri[2]);
+        }
+        for ring in &country.rings {
+            let points: Vec<Pos2> = country.points[ring.clone()]
+                .iter()
+                .map(|p| t.screen_from_world(*p))
+                .collect();
+            borders.push(Shape::closed_line(points, border));
+        }
+    }
+    painter.add(Shape::mesh(mesh));
+    painter.extend(borders);
+}
+
+/// `base` with `amount` of `over` mixed in.
+fn blend(base: Color32, over: Color32, amount: f32) -> Color32 {
+    let mix = |a: u8, b: u8| (f32::from(a) * (1.0 - amount) + f32::from(b) * amount).round() as u8;
+    Color32::from_rgb(
+        mix(base.r(), over.r()),
+        mix(base.g(), over.g()),
+        mix(base.b(), over.b()),
+    )
+}
+
+/// How far an edge bows out, so several relations between one pair stay apart.
+fn edge_offsets(relations: &[Relation]) -> Vec<f32> {
+    let mut pairs: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (i, r) in relations.iter().enumerate() {
+        let key = if r.from <= r.to {
+            (r.from.as_str(), r.to.as_str())
+        } else {
+            (r.to.as_str(), r.from.as_str())
+        };
+        pairs.entry(key).or_default().push(i);
+    }
+    let mut offsets = vec![0.0; relations.len()];
+    for members in pairs.values() {
+        let n = members.len() as f32;
+        for (k, &i) in members.iter().enumerate() {
+            offsets[i] = (k as f32 - (n - 1.0) / 2.0) * 18.0;
+        }
+    }
+    offsets
+}
+
+fn paint_edges(
+    painter: &egui::Painter,
+    scenario: &Scenario,
+    hidden: &std::collections::BTreeSet<String>,
+    selected: Option<&str>,
+    placements: &[NodePlacement],
+) -> Vec<usize> {
+    let offsets = edge_offsets(&scenario.relations);
+    let mut drawn = Vec::new();
+    for (index, (relation, offset)) in scenario.relations.iter().zip(offsets).enumerate() {
+        if hidden.contains(&relation.kind) {
+            continue;
+        }
+        let (Some(from), Some(to)) = (
+            scenario.actor_index(&relation.from),
+            scenario.actor_index(&relation.to),
+        ) else {
+            continue;
+        };
+        let line = scenario
+            .relation_kind(&relation.kind)
+            .map_or(LineStyle::Solid, |k| k.line);
+        let touches_selection = selected.is_some_and(|s| s == relation.from || s == relation.to);
+        let (colour, width) = match (selected, touches_selection) {
+            (_, true) => (colours::EDGE_HIGHLIGHT, size::EDGE_HIGHLIGHT_WIDTH),
+            (Some(_), false) => (
+                theme::faded(colours::EDGE, colours::FADED_ALPHA),
+                size::EDGE_WIDTH,
+            ),
+            (None, _) => (colours::EDGE, size::EDGE_WIDTH),
+        };
+        let points = edge_curve(
+            placements[from].centre,
+            placements[to].centre,
+            offset,
+            relation.from <= relation.to,
+        );
+        paint_edge(
+            painter,
+            &points,
+            line,
+            Stroke::new(width, colour),
+            relation.directed,
+        );
+        drawn.push(index);
+    }
+    drawn
+}
+
+/// A gentle curve from `a` to `b` that stops short of the nodes.
+fn edge_curve(a: Pos2, b: Pos2, offset: f32, canonical: bool) -> Vec<Pos2> {
+    let d = b - a;
+    let length = d.length();
+    if length < 2.0 * size::NODE_RADIUS + 2.0 {
+        return Vec::new();
+    }
+    let along = d / length;
+    let normal = along.rot90() * if canonical { 1.0 } else { -1.0 };
+    let control = a + d / 2.0 + normal * offset * 2.0;
+    let curve = |s: f32| {
+        let u = 1.0 - s;
+        pos2(
+            u * u * a.x + 2.0 * u * s * control.x + s * s * b.x,
+            u * u * a.y + 2.0 * u * s * control.y + s * s * b.y,
+        )
+    };
+    let clearance = (size::NODE_RADIUS + 2.0) / length;
+    (0..=20)
+        .map(|k| curve(clearance + (1.0 - 2.0 * clearance) * k as f32 / 20.0))
+        .collect()
+}
+
+fn paint_edge(
+    painter: &egui::Painter,
+    points: &[Pos2],
+    line: LineStyle,
+    stroke: Stroke,
+    directed: bool,
+) {
+    if points.len() < 2 {
+        return;
+    }
+    match line {
+        LineStyle::Solid => {
+            painter.add(Shape::line(points.to_vec(), stroke));
+        }
+        LineStyle::Dashed => {
+            painter.extend(Shape::dashed_line(points, stroke, 7.0, 4.0));
+        }
+        LineStyle::Dotted => {
+            painter.extend(Shape::dotted_line(
+                points,
+                stroke.color,
+                5.0,
+                stroke.width * 0.8,
+            ));
+        }
+    }
+    if directed {
+        let tip = points[points.len() - 1];
+        let back = (tip - points[points.len() - 2]).normalized();
+        let base = tip - back * size::ARROW_LENGTH;
+        let side = back.rot90() * size::ARROW_LENGTH * 0.45;
+        painter.add(Shape::convex_polygon(
+            vec![tip, base + side, base - side],
+            stroke.color,
+            Stroke::NONE,
+        ));
+    }
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a node needs the painter, the canvas and its state"
+)]
+fn node_ui(
+    ui: &mut egui::Ui,
+    canvas_id: Id,
+    painter: &egui::Painter,
+    scenario: &Scenario,
+    index: usize,
+    placement: &NodePlacement,
+    is_selected: bool,
+    commands: &mut Vec<Command>,
+) {
+    let actor = &scenario.actors[index];
+    let stance = scenario.stance(&actor.stance);
+    let count = scenario.stance_scale.len();
+    let (fill, glyph, stance_label) = match stance {
+        Some((rank, s)) => (
+            theme::stance_colour(scenario, rank),
+            Glyph::for_rank(rank, count),
+            s.label.as_str(),
+        ),
+        None => (Color32::GRAY, Glyph::Circle, "stance unknown"),
+    };
+
+    if placement.is_displaced() {
+        painter.line_segment(
+            [placement.anchor, placement.centre],
+            Stroke::new(1.0, colours::LEADER),
+        );
+        painter.circle_filled(placement.anchor, 2.0, colours::LEADER);
+    }
+    if let Some(direction) = placement.off_map_direction {
+        let start = placement.centre + direction * (size::NODE_RADIUS + 2.0);
+        let tip = placement.centre + direction * (size::NODE_RADIUS + 11.0);
+        let side = direction.rot90() * 4.0;
+        painter.line_segment(
+            [start, tip - direction * 4.0],
+            Stroke::new(2.0, colours::LEADER),
+        );
+        painter.add(Shape::convex_polygon(
+            vec![
+                tip,
+                tip - direction * 6.0 + side,
+                tip - direction * 6.0 - side,
+            ],
+            colours::LEADER,
+            Stroke::NONE,
+        ));
+    }
+    if is_selected {
+        painter.circle_stroke(
+            placement.centre,
+            size::NODE_RADIUS + 4.5,
+            Stroke::new(2.5, colours::SELECTED_RING),
+        );
+    }
+    paint_glyph(
+        painter,
+        placement.centre,
+        size::NODE_RADIUS,
+        glyph,
+        fill,
+        theme::node_stroke(),
+    );
+
+    let hit = Rect::from_center_size(placement.centre, Vec2::splat(2.0 * size::NODE_RADIUS + 6.0));
+    let response = ui.interact(
+        hit,
+        canvas_id.with(("actor_node", &actor.id)),
+        Sense::click(),
+    );
+    let name = format!("Map: {}", actor.name);
+    response.widget_info(|| WidgetInfo::selected(Role::Button, true, is_selected, &name));
+    if response.has_focus() {
+        painter.circle_stroke(
+            placement.centre,
+            size::NODE_RADIUS + 3.0,
+            ui.visuals().selection.stroke,
+        );
+    }
+    let response = response.on_hover_ui(|ui| {
+        ui.strong(&actor.name);
+        ui.label(format!("{stance_label} ({})", glyph.name()));
+        if !actor.stance_reason.is_empty() {
+            ui.label(&actor.stance_reason);
+        }
+        if let Some(direction) = placement.off_map_direction {
+            ui.weak(format!("Outside the map: {} of here.", compass(direction)));
+        } else if placement.is_displaced() {
+            ui.weak("Moved aside to stay legible; the line shows its true place.");
+        }
+    });
+    if response.clicked() {
+        commands.push(Command::Select(Some(actor.id.clone())));
+    }
+}
+
+/// A compass word for a screen direction (y down).
+fn compass(direction: Vec2) -> &'static str {
+    let angle = (-direction.y).atan2(direction.x).to_degrees();
+    let names = [
+        "east",
+        "north-east",
+        "north",
+        "north-west",
+        "west",
+        "south-west",
+        "south",
+        "south-east",
+    ];
+    let index = ((angle + 360.0 + 22.5) / 45.0) as usize % 8;
+    names[index]
+}
+
+fn paint_caption(painter: &egui::Painter, rect: Rect) {
+    let text = "Schematic map: nodes at capitals or seats; a node on the edge lies beyond it,\nits arrow pointing the way. Country outlines: Natural Earth.";
+    painter.text(
+        rect.left_bottom() + vec2(8.0, -6.0),
+        egui::Align2::LEFT_BOTTOM,
+        text,
+        egui::FontId::proportional(11.0),
+        Color32::from_gray(80),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compass_names_screen_directions() {
+        assert_eq!(compass(vec2(-1.0, 0.0)), "west");
+        assert_eq!(compass(vec2(1.0, 0.0)), "east");
+        assert_eq!(compass(vec2(0.0, -1.0)), "north");
+        assert_eq!(compass(vec2(0.7, 0.7)), "south-east");
+    }
+
+    #[test]
+    fn relations_between_one_pair_bow_apart() {
+        let r = |from: &str, to: &str| Relation {
+            from: from.into(),
+            to: to.into(),
+            ..Relation::default()
+        };
+        let offsets = edge_offsets(&[
+            r("USA", "IRN"),
+            r("IRN", "USA"),
+            r("USA", "IRN"),
+            r("IRQ", "IRN"),
+        ]);
+        assert!(offsets[3].abs() < 1e-6, "a lone relation is straight");
+        let apart = |a: f32, b: f32| (a - b).abs() > 10.0;
+        assert!(
+            apart(offsets[0], offsets[1])
+                && apart(offsets[1], offsets[2])
+                && apart(offsets[0], offsets[2])
+        );
+    }
+}

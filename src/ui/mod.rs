@@ -1,0 +1,11 @@
+//! The panels, one file each. Each `*_ui` function draws its panel and pushes
+//! [`crate::command::Command`]s for what the user asked; none changes the
+//! scenario directly.
+
+pub mod actor_panel;
+pub mod glyph;
+pub mod legend_panel;
+pub mod map_view;
+pub mod quotes_panel;
+pub mod source_view;
+pub mod top_bar;

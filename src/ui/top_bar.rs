@@ -1,0 +1,60 @@
+//! The bar across the top: the scenario's title and date, map buttons, and any
+//! notice for the user.
+
+use crate::app::{Document, Notice};
+use crate::command::Command;
+
+pub fn top_bar_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    notice: &mut Option<Notice>,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.heading(&doc.scenario.title);
+        ui.label(egui::RichText::new(&doc.scenario.date).weak());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            for command in [Command::FitAll, Command::ZoomOut, Command::ZoomIn] {
+                let tooltip = format!(
+                    "{}: {}",
+                    command.label_with_shortcut(ui.ctx()),
+                    command.tooltip()
+                );
+                if ui.button(command.label()).on_hover_text(tooltip).clicked() {
+                    commands.push(command);
+                }
+            }
+            if !doc.problems.is_empty() {
+                let text = format!("⚠ {} problem(s) in this scenario", doc.problems.len());
+                ui.colored_label(ui.visuals().warn_fg_color, text)
+                    .on_hover_text(
+                        doc.problems
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    );
+            }
+        });
+    });
+    if let Some(current) = notice {
+        let mut dismissed = false;
+        egui::Frame::group(ui.style())
+            .fill(ui.visuals().extreme_bg_color)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        egui::RichText::new(&current.title).strong(),
+                    );
+                    ui.label(&current.detail);
+                    if ui.button("Dismiss").clicked() {
+                        dismissed = true;
+                    }
+                });
+            });
+        if dismissed {
+            *notice = None;
+        }
+    }
+}
