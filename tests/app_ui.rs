@@ -1,0 +1,211 @@
+//! The real app, driven headlessly through AccessKit roles and labels.
+#![allow(
+    clippy::expect_used,
+    reason = "a test that cannot set up should stop loudly"
+)]
+
+use coalition_map::{CoalitionApp, Startup};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn app_harness() -> Harness<'static, CoalitionApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(|cc| CoalitionApp::new(cc, &Startup::default()));
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_window_opens_on_paris_2014_with_every_actor_on_the_map() {
+    let harness = app_harness();
+    let app = harness.state();
+    assert_eq!(app.doc.scenario.actors.len(), 34);
+    assert!(app.doc.problems.is_empty(), "{:?}", app.doc.problems);
+    assert_eq!(app.view.map.placements.len(), 34);
+    for actor in &app.doc.scenario.actors {
+        harness.get_by_role_and_label(Role::Button, &format!("Map: {}", actor.name));
+    }
+}
+
+#[test]
+fn picking_an_actor_with_the_search_box_shows_its_quotes() {
+    let mut harness = app_harness();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Find an actor")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Find an actor")
+        .type_text("iran");
+    harness.run();
+    harness.get_by_label("Iran (IRN)").click();
+    harness.run();
+
+    assert_eq!(harness.state().view.selected.as_deref(), Some("IRN"));
+    harness.get_by_label_contains(
+        "I saw no point in co-operating with a country whose hands are dirty",
+    );
+    // Only Iran's quotes: Kerry's is not listed while Iran is selected.
+    assert!(
+        harness
+            .query_by_label_contains("We are not coordinating with Iran")
+            .is_none()
+    );
+}
+
+#[test]
+fn clicking_a_node_selects_its_actor_and_lists_its_quotes() {
+    let mut harness = app_harness();
+    harness
+        .get_by_role_and_label(Role::Button, "Map: United States")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().view.selected.as_deref(), Some("USA"));
+    harness.get_by_label_contains("“We are not coordinating with Iran. Period.”");
+    // The article's paraphrase of the same statement is shown beside it.
+    harness.get_by_label_contains("not co-operating with Iran");
+    assert!(harness.query_by_label_contains("I saw no point").is_none());
+}
+
+#[test]
+fn clicking_a_quote_selects_its_speaker_and_highlights_the_relations() {
+    let mut harness = app_harness();
+    // With nothing selected every quote is listed; the first is Khamenei's.
+    harness
+        .get_all_by_role_and_label(Role::Button, "Show on map")
+        .next()
+        .expect("a quote card")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.view.selected.as_deref(), Some("IRN"));
+    assert!(app.view.focused_quote.is_some());
+}
+
+#[test]
+fn switching_a_relation_kind_off_removes_its_edges() {
+    let mut harness = app_harness();
+    let overtures: Vec<usize> = {
+        let s = &harness.state().doc.scenario;
+        s.relations
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == "overture")
+            .map(|(i, _)| i)
+            .collect()
+    };
+    assert!(!overtures.is_empty());
+    assert!(
+        overtures
+            .iter()
+            .all(|i| harness.state().view.map.drawn_relations.contains(i))
+    );
+
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Overture (1)")
+        .click();
+    harness.run();
+    let drawn = &harness.state().view.map.drawn_relations;
+    assert!(
+        overtures.iter().all(|i| !drawn.contains(i)),
+        "overture edges still drawn"
+    );
+    assert!(!drawn.is_empty(), "other kinds stay");
+
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Overture (1)")
+        .click();
+    harness.run();
+    assert!(
+        overtures
+            .iter()
+            .all(|i| harness.state().view.map.drawn_relations.contains(i))
+    );
+}
+
+#[test]
+fn at_1280_by_800_every_actor_is_labelled_and_no_label_overlaps() {
+    let harness = app_harness();
+    let placements = &harness.state().view.map.placements;
+    let labels: Vec<(&str, egui::Rect)> = placements
+        .iter()
+        .map(|(id, p)| {
+            (
+                id.as_str(),
+                p.label
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{id} has no label"))
+                    .rect,
+            )
+        })
+        .collect();
+    for (i, (a, ra)) in labels.iter().enumerate() {
+        for (b, rb) in &labels[i + 1..] {
+            assert!(!ra.intersects(*rb), "labels of {a} and {b} overlap");
+        }
+        for (b, p) in placements {
+            if b != a {
+                let node = egui::Rect::from_center_size(p.centre, egui::Vec2::splat(15.0));
+                assert!(!ra.intersects(node), "label of {a} covers the node of {b}");
+            }
+        }
+    }
+}
+
+#[test]
+fn keyboard_zooms_pans_and_fits_the_map() {
+    let mut harness = app_harness();
+    let initial = harness.state().view.map.transform.expect("fitted");
+    harness.key_press(egui::Key::Equals);
+    harness.run();
+    let zoomed = harness.state().view.map.transform.expect("still there");
+    assert!(zoomed.points_per_unit > initial.points_per_unit * 1.3);
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    let panned = harness.state().view.map.transform.expect("still there");
+    assert!(
+        panned.world_centre.x < zoomed.world_centre.x,
+        "the view moved west"
+    );
+    harness.key_press(egui::Key::Home);
+    harness.run();
+    assert_eq!(harness.state().view.map.transform, Some(initial));
+}
+
+#[test]
+fn a_file_that_cannot_be_read_leaves_the_built_in_scenario_and_says_why() {
+    let dir = std::env::temp_dir().join(format!("coalition-map-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("broken.coalition");
+    std::fs::write(&path, "{\n  \"format\": 1,\n  \"title\": \n").expect("write");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(|cc| {
+            CoalitionApp::new(
+                cc,
+                &Startup {
+                    file: Some(path.clone()),
+                },
+            )
+        });
+    harness.run();
+    assert_eq!(harness.state().doc.scenario.actors.len(), 34);
+    harness.get_by_label_contains("Could not open");
+    harness.get_by_label_contains("line 4, column 0");
+    harness
+        .get_by_role_and_label(Role::Button, "Dismiss")
+        .click();
+    harness.run();
+    assert!(harness.state().notice.is_none());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn the_default_view_matches_its_snapshot() {
+    let mut harness = app_harness();
+    harness.snapshot("default_view");
+}

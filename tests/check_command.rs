@@ -1,0 +1,69 @@
+//! `coalition-map check`, run as a real process.
+#![allow(
+    clippy::expect_used,
+    reason = "a test that cannot set up should stop loudly"
+)]
+
+use std::process::Command;
+
+fn check(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_coalition-map"))
+        .arg("check")
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn temp_file(name: &str, contents: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("coalition-map-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("write");
+    path
+}
+
+#[test]
+fn the_built_in_scenario_checks_clean() {
+    let (code, stdout, _) = check(&[]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("no problems (34 actors"), "{stdout}");
+}
+
+#[test]
+fn problems_are_printed_one_per_line_and_exit_non_zero() {
+    let scenario = coalition_map::io::PARIS_2014
+        .replacen("\"stance\": \"strikes_syria\"", "\"stance\": \"keen\"", 1)
+        .replacen("\"actor\": \"IRN\"", "\"actor\": \"IRAN\"", 1);
+    let path = temp_file("problems.coalition", &scenario);
+    let (code, stdout, stderr) = check(&[path.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.ends_with("is not on the stance scale") && l.starts_with("actors["))
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("quotes[") && l.ends_with("no actor \"IRAN\""))
+    );
+    assert!(stderr.contains("2 problem(s)"));
+}
+
+#[test]
+fn an_unreadable_file_exits_2_with_line_and_column() {
+    let path = temp_file("broken.coalition", "{\"format\": 1,\n \"title\": ]");
+    let (code, _, stderr) = check(&[path.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("line 2, column 11"), "{stderr}");
+    let (code, _, stderr) = check(&["/no/such/file.coalition"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("/no/such/file.coalition"), "{stderr}");
+}
