@@ -46,6 +46,25 @@ pub fn stance_colour(scenario: &Scenario, rank: usize) -> Color32 {
         )
 }
 
+/// Paul Tol's "muted" qualitative scheme, darker colours first so edges read on the light map.
+const MUTED: [Color32; 9] = [
+    Color32::from_rgb(0x33, 0x22, 0x88),
+    Color32::from_rgb(0x88, 0x22, 0x55),
+    Color32::from_rgb(0x11, 0x77, 0x33),
+    Color32::from_rgb(0xAA, 0x44, 0x99),
+    Color32::from_rgb(0x44, 0xAA, 0x99),
+    Color32::from_rgb(0x99, 0x99, 0x33),
+    Color32::from_rgb(0xCC, 0x66, 0x77),
+    Color32::from_rgb(0xDD, 0xCC, 0x77),
+    Color32::from_rgb(0x88, 0xCC, 0xEE),
+];
+
+/// The colour of the relation kind at `index` in the scenario's list. Kinds also
+/// differ by line style, so the colour is never the only cue.
+pub fn relation_colour(index: usize) -> Color32 {
+    MUTED[index % MUTED.len()]
+}
+
 /// The shape that marks a stance, so it never relies on colour alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Glyph {
@@ -110,8 +129,8 @@ pub mod map {
     pub const LABEL_TEXT: Color32 = Color32::from_rgb(0x1A, 0x1A, 0x1A);
     pub const LABEL_HALO: Color32 = Color32::from_rgba_premultiplied(0xF8, 0xF8, 0xF8, 0xD8);
     pub const LEADER: Color32 = Color32::from_rgb(0x60, 0x60, 0x60);
-    pub const EDGE: Color32 = Color32::from_rgb(0x3A, 0x3A, 0x48);
-    pub const EDGE_HIGHLIGHT: Color32 = Color32::from_rgb(0xC0, 0x39, 0x2B);
+    /// Edges of a kind the scenario does not define.
+    pub const EDGE_UNKNOWN: Color32 = Color32::from_rgb(0x3A, 0x3A, 0x48);
     pub const FADED_ALPHA: f32 = 0.25;
 }
 
@@ -122,7 +141,9 @@ pub mod size {
     pub const LABEL_GAP: f32 = 3.0;
     pub const LABEL_FONT: f32 = 12.5;
     pub const EDGE_WIDTH: f32 = 1.6;
-    pub const EDGE_HIGHLIGHT_WIDTH: f32 = 2.8;
+    pub const EDGE_HIGHLIGHT_WIDTH: f32 = 3.2;
+    /// How close the pointer must come to an edge to hover it.
+    pub const EDGE_HOVER_DISTANCE: f32 = 5.0;
     pub const ARROW_LENGTH: f32 = 9.0;
     pub const BORDER_WIDTH: f32 = 0.6;
     pub const MAP_MARGIN: f32 = 12.0;

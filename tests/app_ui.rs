@@ -209,3 +209,59 @@ fn the_default_view_matches_its_snapshot() {
     let mut harness = app_harness();
     harness.snapshot("default_view");
 }
+
+#[test]
+fn links_open_only_when_clicked_and_only_for_http() {
+    let mut harness = app_harness();
+    assert!(
+        harness.state().opened_urls.is_empty(),
+        "nothing opens by itself"
+    );
+    let ctx = harness.ctx.clone();
+    for bad in [
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "ftp://example.org/x",
+    ] {
+        harness
+            .state_mut()
+            .apply(&ctx, coalition_map::command::Command::OpenUrl(bad.into()));
+    }
+    assert!(harness.state().opened_urls.is_empty());
+
+    harness
+        .get_by_role_and_label(Role::Button, "Map: United States")
+        .click();
+    harness.run();
+    harness
+        .get_all_by_label("open")
+        .next()
+        .expect("a source with a web address")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_all_by_label("open")
+        .next()
+        .expect("a source with a web address")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().opened_urls,
+        vec!["https://franceintheus.org/spip.php?article5887".to_owned()]
+    );
+}
+
+#[test]
+fn a_node_can_be_selected_from_the_keyboard() {
+    let mut harness = app_harness();
+    harness
+        .get_by_role_and_label(Role::Button, "Map: Qatar")
+        .focus();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().view.selected.as_deref(), Some("QAT"));
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().view.selected, None);
+}

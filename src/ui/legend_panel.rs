@@ -130,7 +130,7 @@ fn relation_toggles_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.strong("Relations");
-    for kind in &scenario.relation_kinds {
+    for (kind_index, kind) in scenario.relation_kinds.iter().enumerate() {
         let count = scenario
             .relations
             .iter()
@@ -140,7 +140,7 @@ fn relation_toggles_ui(
         ui.horizontal(|ui| {
             let toggle = ui.checkbox(&mut shown, format!("{} ({count})", kind.label));
             let (rect, _) = ui.allocate_exact_size(vec2(28.0, 12.0), Sense::hover());
-            let stroke = Stroke::new(1.8, theme::map::EDGE);
+            let stroke = Stroke::new(2.2, theme::relation_colour(kind_index));
             let line = [rect.left_center(), rect.right_center()];
             match kind.line {
                 LineStyle::Solid => {

@@ -157,13 +157,21 @@ pub fn map_ui(
     };
     let placements = layout(&nodes, rect, style, &measure);
 
-    view.map.drawn_relations = paint_edges(
+    let edges = paint_edges(
         &painter,
         scenario,
         &view.hidden_relation_kinds,
         view.selected.as_deref(),
         &placements,
     );
+    view.map.drawn_relations = edges.iter().map(|e| e.relation).collect();
+    if let Some(pointer) = response.hover_pos()
+        && let Some(index) = hovered_edge(&edges, pointer)
+    {
+        response
+            .clone()
+            .on_hover_ui_at_pointer(|ui| edge_tooltip_ui(ui, scenario, &scenario.relations[index]));
+    }
     for (index, (actor, placement)) in scenario.actors.iter().zip(&placements).enumerate() {
         node_ui(
             ui,
@@ -286,13 +294,19 @@ fn edge_offsets(relations: &[Relation]) -> Vec<f32> {
     offsets
 }
 
+/// One edge as drawn this frame, for hover.
+struct DrawnEdge {
+    relation: usize,
+    points: Vec<Pos2>,
+}
+
 fn paint_edges(
     painter: &egui::Painter,
     scenario: &Scenario,
     hidden: &std::collections::BTreeSet<String>,
     selected: Option<&str>,
     placements: &[NodePlacement],
-) -> Vec<usize> {
+) -> Vec<DrawnEdge> {
     let offsets = edge_offsets(&scenario.relations);
     let mut drawn = Vec::new();
     for (index, (relation, offset)) in scenario.relations.iter().zip(offsets).enumerate() {
@@ -305,17 +319,17 @@ fn paint_edges(
         ) else {
             continue;
         };
-        let line = scenario
-            .relation_kind(&relation.kind)
-            .map_or(LineStyle::Solid, |k| k.line);
+        let kind_index = scenario
+            .relation_kinds
+            .iter()
+            .position(|k| k.id == relation.kind);
+        let line = kind_index.map_or(LineStyle::Solid, |i| scenario.relation_kinds[i].line);
+        let base = kind_index.map_or(colours::EDGE_UNKNOWN, theme::relation_colour);
         let touches_selection = selected.is_some_and(|s| s == relation.from || s == relation.to);
         let (colour, width) = match (selected, touches_selection) {
-            (_, true) => (colours::EDGE_HIGHLIGHT, size::EDGE_HIGHLIGHT_WIDTH),
-            (Some(_), false) => (
-                theme::faded(colours::EDGE, colours::FADED_ALPHA),
-                size::EDGE_WIDTH,
-            ),
-            (None, _) => (colours::EDGE, size::EDGE_WIDTH),
+            (_, true) => (base, size::EDGE_HIGHLIGHT_WIDTH),
+            (Some(_), false) => (theme::faded(base, colours::FADED_ALPHA), size::EDGE_WIDTH),
+            (None, _) => (base, size::EDGE_WIDTH),
         };
         let points = edge_curve(
             placements[from].centre,
@@ -330,9 +344,58 @@ fn paint_edges(
             Stroke::new(width, colour),
             relation.directed,
         );
-        drawn.push(index);
+        drawn.push(DrawnEdge {
+            relation: index,
+            points,
+        });
     }
     drawn
+}
+
+/// The drawn edge nearest to `pointer`, if any is within hover distance.
+fn hovered_edge(edges: &[DrawnEdge], pointer: Pos2) -> Option<usize> {
+    edges
+        .iter()
+        .filter_map(|e| {
+            let d = e
+                .points
+                .windows(2)
+                .map(|w| distance_to_segment(pointer, w[0], w[1]))
+                .fold(f32::INFINITY, f32::min);
+            (d <= size::EDGE_HOVER_DISTANCE).then_some((d, e.relation))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, relation)| relation)
+}
+
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = if ab.length_sq() > 0.0 {
+        ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (a + ab * t - p).length()
+}
+
+/// What an edge's tooltip says: kind, who to whom, label, date.
+fn edge_tooltip_ui(ui: &mut egui::Ui, scenario: &Scenario, relation: &Relation) {
+    let name = |id: &str| scenario.actor(id).map_or(id.to_owned(), |a| a.name.clone());
+    let kind = scenario
+        .relation_kind(&relation.kind)
+        .map_or(relation.kind.as_str(), |k| k.label.as_str());
+    let joiner = if relation.directed { "→" } else { "and" };
+    ui.strong(format!(
+        "{kind}: {} {joiner} {}",
+        name(&relation.from),
+        name(&relation.to)
+    ));
+    if !relation.label.is_empty() {
+        ui.label(&relation.label);
+    }
+    if !relation.date.is_empty() {
+        ui.weak(&relation.date);
+    }
 }
 
 /// A gentle curve from `a` to `b` that stops short of the nodes.
@@ -527,6 +590,24 @@ fn paint_caption(painter: &egui::Painter, rect: Rect) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pointer_hovers_the_nearest_edge_within_reach() {
+        let edges = [
+            DrawnEdge {
+                relation: 0,
+                points: vec![pos2(0.0, 0.0), pos2(100.0, 0.0)],
+            },
+            DrawnEdge {
+                relation: 1,
+                points: vec![pos2(0.0, 8.0), pos2(100.0, 8.0)],
+            },
+        ];
+        assert_eq!(hovered_edge(&edges, pos2(50.0, 2.0)), Some(0));
+        assert_eq!(hovered_edge(&edges, pos2(50.0, 7.0)), Some(1));
+        assert_eq!(hovered_edge(&edges, pos2(50.0, 30.0)), None);
+        assert_eq!(hovered_edge(&edges, pos2(150.0, 0.0)), None);
+    }
 
     #[test]
     fn compass_names_screen_directions() {

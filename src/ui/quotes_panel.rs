@@ -103,7 +103,7 @@ fn quote_card_ui(
             );
             for variant in variants {
                 ui.indent(("variant", &variant.id), |ui| {
-                    quote_body_ui(ui, scenario, variant, commands)
+                    quote_body_ui(ui, scenario, variant, commands);
                 });
             }
         }
