@@ -287,6 +287,31 @@ pub struct Conference {
     pub rules: Vec<AttendanceRule>,
     #[serde(default)]
     pub sources: Vec<String>,
+    /// Named what-ifs over the invitation list, in slider order.
+    #[serde(default)]
+    pub scenarios: Vec<AttendanceScenario>,
+}
+
+/// A named what-if: the conference's invitation list with additions and
+/// removals, and optional stance changes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceScenario {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Actor ids invited on top of the conference's list.
+    #[serde(default)]
+    pub invite: Vec<String>,
+    /// Actor ids taken off the conference's list.
+    #[serde(default)]
+    pub uninvite: Vec<String>,
+    /// Actor id to stance id, for this scenario only.
+    #[serde(default)]
+    pub stance_overrides: BTreeMap<String, String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 /// The kinds of conditional attendance.
@@ -364,6 +389,13 @@ impl Scenario {
     /// The quote with this id.
     pub fn quote(&self, id: &str) -> Option<&Quote> {
         self.quotes.iter().find(|q| q.id == id)
+    }
+
+    /// The named attendance scenarios, in slider order (none without a conference).
+    pub fn attendance_scenarios(&self) -> &[AttendanceScenario] {
+        self.conference
+            .as_ref()
+            .map_or(&[], |c| c.scenarios.as_slice())
     }
 
     /// Whether the actor took part in the conference as it happened.

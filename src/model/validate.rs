@@ -281,6 +281,36 @@ impl<'a> Checker<'a> {
             self.source_ref(|| format!("{base}.source"), &rule.source);
         }
         self.source_refs("conference", &c.sources);
+        self.unique_ids(
+            "conference.scenarios",
+            c.scenarios.iter().map(|x| x.id.as_str()),
+        );
+        for (i, x) in c.scenarios.iter().enumerate() {
+            let base = format!("conference.scenarios[{i}]");
+            self.non_empty(|| format!("{base}.name"), "name", &x.name);
+            for (j, id) in x.invite.iter().enumerate() {
+                self.actor_ref(|| format!("{base}.invite[{j}]"), id);
+            }
+            for (j, id) in x.uninvite.iter().enumerate() {
+                self.actor_ref(|| format!("{base}.uninvite[{j}]"), id);
+                if self.actor_ids.contains(id.as_str()) && !c.invited.contains(id) {
+                    self.report(
+                        format!("{base}.uninvite[{j}]"),
+                        format!("\"{id}\" is not on the invitation list"),
+                    );
+                }
+            }
+            for (actor, stance) in &x.stance_overrides {
+                self.actor_ref(|| format!("{base}.stance_overrides.{actor}"), actor);
+                if self.scenario.stance(stance).is_none() {
+                    self.report(
+                        format!("{base}.stance_overrides.{actor}"),
+                        format!("\"{stance}\" is not on the stance scale"),
+                    );
+                }
+            }
+            self.source_refs(&base, &x.sources);
+        }
     }
 
     fn disputes(&mut self) {
