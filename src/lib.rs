@@ -10,6 +10,8 @@
 //! - [`cli`]: the command line and headless commands.
 
 pub mod app;
+pub mod attendance;
+pub mod attendance_view;
 pub mod cli;
 pub mod command;
 pub mod geo;
