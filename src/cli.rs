@@ -16,8 +16,21 @@ pub enum Invocation {
     Check {
         file: Option<PathBuf>,
     },
+    /// Print who attends the conference, and why the others do not.
+    Attendance(AttendanceArgs),
     Help,
     Version,
+}
+
+/// The arguments of `attendance`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AttendanceArgs {
+    pub file: Option<PathBuf>,
+    /// A named scenario's id or name.
+    pub scenario: Option<String>,
+    pub invite: Vec<String>,
+    pub uninvite: Vec<String>,
+    pub json: bool,
 }
 
 /// The usage text.
@@ -27,6 +40,8 @@ Coalition Map: who stands where in a coalition, and why.
 Usage:
   coalition-map [FILE]         open the app (on FILE, or on the built-in Paris 2014 scenario)
   coalition-map check [FILE]   validate FILE (or the built-in scenario); exit 0 only if sound
+  coalition-map attendance [FILE] [--scenario NAME] [--invite ID,...] [--uninvite ID,...] [--json]
+                               who attends the conference, and why the others stay away
   coalition-map --help | --version
 ";
 
@@ -40,6 +55,9 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
         [cmd, file] if cmd == "check" => Ok(Invocation::Check {
             file: Some(PathBuf::from(file)),
         }),
+        [cmd, rest @ ..] if cmd == "attendance" => {
+            parse_attendance(rest).map(Invocation::Attendance)
+        }
         [file] if !file.starts_with('-') => Ok(Invocation::Gui {
             file: Some(PathBuf::from(file)),
         }),
@@ -47,6 +65,74 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
             "unexpected arguments: {}\n\n{USAGE}",
             args.join(" ")
         )),
+    }
+}
+
+fn parse_attendance(args: &[String]) -> Result<AttendanceArgs, String> {
+    let mut parsed = AttendanceArgs::default();
+    let mut rest = args.iter();
+    let ids = |value: Option<&String>, flag: &str| -> Result<Vec<String>, String> {
+        let value =
+            value.ok_or_else(|| format!("{flag} needs a comma-separated list of actor ids"))?;
+        Ok(value
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect())
+    };
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--json" => parsed.json = true,
+            "--scenario" => {
+                parsed.scenario = Some(rest.next().ok_or("--scenario needs a name or id")?.clone());
+            }
+            "--invite" => parsed.invite.extend(ids(rest.next(), "--invite")?),
+            "--uninvite" => parsed.uninvite.extend(ids(rest.next(), "--uninvite")?),
+            flag if flag.starts_with('-') => {
+                return Err(format!("unknown option {flag}\n\n{USAGE}"));
+            }
+            file if parsed.file.is_none() => parsed.file = Some(PathBuf::from(file)),
+            extra => return Err(format!("unexpected argument {extra}\n\n{USAGE}")),
+        }
+    }
+    Ok(parsed)
+}
+
+fn load(file: Option<&Path>) -> (Result<crate::model::Scenario, crate::io::LoadError>, String) {
+    match file {
+        Some(path) => (crate::io::load_scenario(path), path.display().to_string()),
+        None => (
+            crate::io::paris_2014(),
+            "built-in Paris 2014 scenario".to_owned(),
+        ),
+    }
+}
+
+/// Runs `attendance`. Returns the exit code: 0 done, 2 unreadable file or unknown name.
+pub fn run_attendance(args: &AttendanceArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let (loaded, name) = load(args.file.as_deref());
+    let scenario = match loaded {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(err, "{name}: {e}");
+            return 2;
+        }
+    };
+    match crate::attendance::report::attendance_report(&scenario, args) {
+        Ok(report) => {
+            let text = if args.json {
+                report.to_json()
+            } else {
+                report.to_text()
+            };
+            let _ = writeln!(out, "{text}");
+            0
+        }
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            2
+        }
     }
 }
 
@@ -117,5 +203,25 @@ mod tests {
         assert_eq!(parse_args(&args(&["--help"])), Ok(Invocation::Help));
         assert!(parse_args(&args(&["--bogus"])).is_err());
         assert!(parse_args(&args(&["check", "a", "b"])).is_err());
+        assert_eq!(
+            parse_args(&args(&[
+                "attendance",
+                "f.coalition",
+                "--invite",
+                "IRN,SYR",
+                "--json",
+                "--scenario",
+                "Iran invited"
+            ])),
+            Ok(Invocation::Attendance(AttendanceArgs {
+                file: Some("f.coalition".into()),
+                scenario: Some("Iran invited".into()),
+                invite: vec!["IRN".into(), "SYR".into()],
+                uninvite: vec![],
+                json: true,
+            }))
+        );
+        assert!(parse_args(&args(&["attendance", "--invite"])).is_err());
+        assert!(parse_args(&args(&["attendance", "--frobnicate"])).is_err());
     }
 }

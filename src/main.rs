@@ -30,6 +30,10 @@ fn main() -> std::process::ExitCode {
             );
             std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
         }
+        Invocation::Attendance(args) => {
+            let code = cli::run_attendance(&args, &mut std::io::stdout(), &mut std::io::stderr());
+            std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
+        }
         Invocation::Gui { file } => {
             let startup = Startup { file };
             let result = eframe::run_native(
