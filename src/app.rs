@@ -5,7 +5,10 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::command::{Command, PanDirection};
+use crate::attendance::Engine;
+use crate::attendance::search::SearchRequest;
+use crate::attendance_view::{AttendanceView, ScenarioResult, SearchJob, evaluate_named};
+use crate::command::{Command, PanDirection, RightTab};
 use crate::geo::basemap::Basemap;
 use crate::model::{Problem, Scenario, is_web_url, validate};
 use crate::ui;
@@ -18,21 +21,30 @@ pub struct Document {
     pub problems: Vec<Problem>,
     /// Where it came from: "built-in" or a file path.
     pub origin: String,
+    /// The conference's rules, compiled.
+    pub engine: Engine,
+    /// Every named attendance scenario, evaluated (what the plot shows).
+    pub named: Vec<ScenarioResult>,
 }
 
 impl Document {
     pub fn new(scenario: Scenario, origin: impl Into<String>) -> Self {
         let problems = validate(&scenario);
+        let engine = Engine::new(&scenario);
+        let named = evaluate_named(&scenario, &engine);
         Self {
             scenario,
             problems,
             origin: origin.into(),
+            engine,
+            named,
         }
     }
 }
 
-/// What the user is looking at: selection, search, filters, the map's view.
-#[derive(Debug, Default)]
+/// What the user is looking at: selection, search, filters, the map's view,
+/// the attendance slider.
+#[derive(Debug)]
 pub struct ViewState {
     pub selected: Option<String>,
     /// The quote whose card was last clicked.
@@ -43,19 +55,30 @@ pub struct ViewState {
     pub hidden_relation_kinds: BTreeSet<String>,
     pub map: MapState,
     pub focus_search: bool,
+    pub right_tab: RightTab,
+    pub attendance: AttendanceView,
 }
 
 impl ViewState {
-    /// The view for a freshly opened scenario: kinds hidden as the file says.
-    pub fn for_scenario(scenario: &Scenario) -> Self {
+    /// The view for a freshly opened document: kinds hidden as the file says,
+    /// the slider on the first scenario.
+    pub fn for_document(doc: &Document) -> Self {
+        let scenario = &doc.scenario;
         Self {
+            selected: None,
+            focused_quote: None,
+            search: String::new(),
+            all_quotes: false,
             hidden_relation_kinds: scenario
                 .relation_kinds
                 .iter()
                 .filter(|k| !k.shown_by_default)
                 .map(|k| k.id.clone())
                 .collect(),
-            ..Self::default()
+            map: MapState::default(),
+            focus_search: false,
+            right_tab: RightTab::default(),
+            attendance: AttendanceView::new(scenario, &doc.engine, &doc.named),
         }
     }
 }
@@ -131,7 +154,7 @@ impl CoalitionApp {
 
     /// The app showing `doc`.
     pub fn with_document(doc: Document, basemap: Arc<Basemap>, notice: Option<Notice>) -> Self {
-        let view = ViewState::for_scenario(&doc.scenario);
+        let view = ViewState::for_document(&doc);
         Self {
             doc,
             view,
@@ -187,6 +210,123 @@ impl CoalitionApp {
                     self.opened_urls.push(url);
                 }
             }
+            Command::SetAttendanceScenario(n) => {
+                let attendance = &mut self.view.attendance;
+                attendance.position = n.min(self.doc.named.len().saturating_sub(1));
+                attendance.custom = None;
+                self.refresh_attendance();
+            }
+            Command::StepScenario(step) => {
+                let last = self.doc.named.len().saturating_sub(1) as i64;
+                let next = (self.view.attendance.position as i64 + i64::from(step)).clamp(0, last);
+                self.apply(ctx, Command::SetAttendanceScenario(next as usize));
+            }
+            Command::ToggleInvitation(id) => {
+                if let Some(index) = self.doc.scenario.actor_index(&id) {
+                    let mut list = self.view.attendance.invited.clone();
+                    list[index] = !list[index];
+                    self.view.attendance.custom = Some(list);
+                    self.refresh_attendance();
+                }
+            }
+            Command::ApplyInvitations(list) => {
+                if list.len() == self.doc.scenario.actors.len() {
+                    self.view.attendance.custom = Some(list);
+                    self.refresh_attendance();
+                }
+            }
+            Command::ResetInvitations => {
+                self.view.attendance.custom = None;
+                self.refresh_attendance();
+            }
+            Command::ShowTab(tab) => self.view.right_tab = tab,
+            Command::StartBestListSearch => self.start_search(ctx),
+            Command::CancelBestListSearch => {
+                if let Some(job) = &self.view.attendance.search.job {
+                    job.control
+                        .cancel
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+        }
+    }
+
+    fn refresh_attendance(&mut self) {
+        self.view
+            .attendance
+            .refresh(&self.doc.scenario, &self.doc.engine, &self.doc.named);
+    }
+
+    /// Starts the best-list search over the chosen swing actors, off the UI thread.
+    fn start_search(&mut self, ctx: &egui::Context) {
+        let scenario = &self.doc.scenario;
+        let search = &mut self.view.attendance.search;
+        if search.job.is_some() {
+            return;
+        }
+        let swing: Vec<usize> = search
+            .swing
+            .iter()
+            .filter_map(|id| scenario.actor_index(id))
+            .collect();
+        if swing.is_empty() || swing.len() > crate::attendance::search::MAX_SWING {
+            search.message = Some(format!(
+                "Choose between 1 and {} swing actors.",
+                crate::attendance::search::MAX_SWING
+            ));
+            return;
+        }
+        let weight_id = search
+            .weight_kind
+            .clone()
+            .or_else(|| scenario.weight_kinds.first().map(|k| k.id.clone()));
+        let weights = scenario
+            .actors
+            .iter()
+            .map(|a| {
+                weight_id
+                    .as_ref()
+                    .and_then(|w| a.weights.get(w))
+                    .copied()
+                    .unwrap_or(0.0)
+            })
+            .collect();
+        let request = SearchRequest {
+            base_invited: self.view.attendance.invited.clone(),
+            swing,
+            weights,
+        };
+        let repaint = ctx.clone();
+        search.message = None;
+        search.job = Some(SearchJob::start(
+            self.doc.engine.clone(),
+            request,
+            move || repaint.request_repaint(),
+        ));
+    }
+
+    /// Collects a finished search's answer; keeps the window repainting while one runs.
+    fn poll_search(&mut self, ctx: &egui::Context) {
+        let search = &mut self.view.attendance.search;
+        let Some(job) = &search.job else {
+            return;
+        };
+        match job.take_result() {
+            Some(Ok(front)) => {
+                let elapsed = job.started.elapsed();
+                search.message = Some(format!(
+                    "Tried {} lists in {:.2} s.",
+                    job.total,
+                    elapsed.as_secs_f64()
+                ));
+                search.front = Some((job.request.clone(), front));
+                search.job = None;
+            }
+            Some(Err(err)) => {
+                search.message = Some(err.to_string());
+                search.job = None;
+            }
+            None => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
         }
     }
 
@@ -229,11 +369,18 @@ impl CoalitionApp {
     /// Draws one frame into `ui` (the whole window).
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.poll_search(&ctx);
         self.read_shortcuts(&ctx);
         let mut commands = Vec::new();
 
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui::top_bar::top_bar_ui(ui, &self.doc, &mut self.notice, &mut commands);
+            ui::scenario_slider::scenario_slider_ui(
+                ui,
+                &self.doc,
+                &self.view.attendance,
+                &mut commands,
+            );
         });
         egui::Panel::left("legend_panel")
             .default_size(crate::theme::size::LEFT_PANEL_WIDTH)
@@ -245,23 +392,40 @@ impl CoalitionApp {
             .default_size(crate::theme::size::SIDE_PANEL_WIDTH)
             .resizable(true)
             .show(ui, |ui| {
-                ui::actor_panel::actor_panel_ui(ui, &self.doc.scenario, &self.view, &mut commands);
+                ui.horizontal(|ui| {
+                    for tab in [RightTab::ActorAndQuotes, RightTab::Attendance] {
+                        let command = Command::ShowTab(tab);
+                        let selected = self.view.right_tab == tab;
+                        if ui.selectable_label(selected, command.label()).clicked() {
+                            commands.push(command);
+                        }
+                    }
+                });
                 ui.separator();
-                ui::quotes_panel::quotes_panel_ui(
-                    ui,
-                    &self.doc.scenario,
-                    &mut self.view,
-                    &mut commands,
-                );
+                match self.view.right_tab {
+                    RightTab::ActorAndQuotes => {
+                        let scenario = self.view.attendance.shown(&self.doc.scenario);
+                        ui::actor_panel::actor_panel_ui(ui, scenario, &self.view, &mut commands);
+                        ui.separator();
+                        ui::quotes_panel::quotes_panel_ui(
+                            ui,
+                            &self.doc.scenario,
+                            &mut self.view,
+                            &mut commands,
+                        );
+                    }
+                    RightTab::Attendance => {
+                        ui::attendance_panel::attendance_panel_ui(
+                            ui,
+                            &self.doc,
+                            &mut self.view.attendance,
+                            &mut commands,
+                        );
+                    }
+                }
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            ui::map_view::map_ui(
-                ui,
-                &self.doc.scenario,
-                &self.basemap,
-                &mut self.view,
-                &mut commands,
-            );
+            ui::map_view::map_ui(ui, &self.doc, &self.basemap, &mut self.view, &mut commands);
         });
 
         self.pending.extend(commands);

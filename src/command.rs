@@ -31,12 +31,35 @@ pub enum Command {
     FocusSearch,
     /// Open an http(s) address in the browser.
     OpenUrl(String),
+    /// Move the attendance slider to named scenario `n`.
+    SetAttendanceScenario(usize),
+    /// Invite an actor, or take it off the list ("custom" on the slider).
+    ToggleInvitation(String),
+    /// Use this invitation list (from the best-list plot).
+    ApplyInvitations(Vec<bool>),
+    /// Back to the slider's named scenario, dropping hand-made changes.
+    ResetInvitations,
+    /// Show a tab of the right-hand panel.
+    ShowTab(RightTab),
+    /// Search every invitation list over the chosen swing actors.
+    StartBestListSearch,
+    CancelBestListSearch,
+    /// Step the attendance slider by one.
+    StepScenario(i32),
+}
+
+/// The tabs of the right-hand panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RightTab {
+    #[default]
+    ActorAndQuotes,
+    Attendance,
 }
 
 impl Command {
     /// The commands that have a keyboard shortcut, for the help list and the
     /// shortcut handler.
-    pub const WITH_SHORTCUTS: [Self; 8] = [
+    pub const WITH_SHORTCUTS: [Self; 10] = [
         Self::FitAll,
         Self::ZoomIn,
         Self::ZoomOut,
@@ -45,6 +68,8 @@ impl Command {
         Self::Pan(PanDirection::Up),
         Self::Pan(PanDirection::Down),
         Self::FocusSearch,
+        Self::StepScenario(-1),
+        Self::StepScenario(1),
     ];
 
     /// What a button or menu entry says.
@@ -63,6 +88,16 @@ impl Command {
             Self::ToggleRelationKind(kind) => format!("Show or hide {kind}"),
             Self::FocusSearch => "Search actors".into(),
             Self::OpenUrl(url) => format!("Open {url}"),
+            Self::SetAttendanceScenario(n) => format!("Attendance scenario {}", n + 1),
+            Self::ToggleInvitation(id) => format!("Invite or uninvite {id}"),
+            Self::ApplyInvitations(_) => "Use this invitation list".into(),
+            Self::ResetInvitations => "Back to the scenario's list".into(),
+            Self::ShowTab(RightTab::ActorAndQuotes) => "Actor and quotes".into(),
+            Self::ShowTab(RightTab::Attendance) => "Attendance".into(),
+            Self::StartBestListSearch => "Find best lists".into(),
+            Self::CancelBestListSearch => "Cancel search".into(),
+            Self::StepScenario(step) if *step < 0 => "Previous scenario".into(),
+            Self::StepScenario(_) => "Next scenario".into(),
         }
     }
 
@@ -78,6 +113,17 @@ impl Command {
             Self::ToggleRelationKind(_) => "Show or hide this kind of relation on the map",
             Self::FocusSearch => "Find an actor by name or id",
             Self::OpenUrl(_) => "Open the source in your web browser",
+            Self::SetAttendanceScenario(_) | Self::StepScenario(_) => "Move the attendance slider",
+            Self::ToggleInvitation(_) => {
+                "What if this actor were (not) invited? The slider shows \"custom\""
+            }
+            Self::ApplyInvitations(_) => "Show who would attend with this invitation list",
+            Self::ResetInvitations => "Drop the changes made by hand",
+            Self::ShowTab(_) => "Show this tab",
+            Self::StartBestListSearch => {
+                "Try every invitation list over the swing actors and show the best ones"
+            }
+            Self::CancelBestListSearch => "Stop the search",
         }
     }
 
@@ -93,6 +139,12 @@ impl Command {
             Self::Pan(PanDirection::Up) => plain(Key::ArrowUp),
             Self::Pan(PanDirection::Down) => plain(Key::ArrowDown),
             Self::FocusSearch => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::F)),
+            Self::StepScenario(step) if *step < 0 => {
+                Some(KeyboardShortcut::new(Modifiers::NONE, Key::OpenBracket))
+            }
+            Self::StepScenario(_) => {
+                Some(KeyboardShortcut::new(Modifiers::NONE, Key::CloseBracket))
+            }
             _ => None,
         }
     }

@@ -132,6 +132,10 @@ pub mod map {
     /// Edges of a kind the scenario does not define.
     pub const EDGE_UNKNOWN: Color32 = Color32::from_rgb(0x3A, 0x3A, 0x48);
     pub const FADED_ALPHA: f32 = 0.25;
+    /// Nodes of invited actors that stay away.
+    pub const ABSENT_ALPHA: f32 = 0.35;
+    /// The stroke across an invited actor that stays away.
+    pub const ABSENT_STRIKE: Color32 = Color32::from_rgb(0x22, 0x22, 0x22);
 }
 
 /// Sizes in points.

@@ -91,7 +91,7 @@ fn search_ui(
             }
         }
         if hits.len() > MAX_RESULTS {
-            ui.weak(format!("…and {} more", hits.len() - MAX_RESULTS));
+            ui.weak(format!("and {} more", hits.len() - MAX_RESULTS));
         }
     }
 }
@@ -121,6 +121,7 @@ fn legend_ui(ui: &mut egui::Ui, scenario: &Scenario) {
         });
     }
     ui.weak("Arrow pointing out: the actor lies beyond the map's edge in that direction.");
+    ui.weak("Faded and struck through: invited, but staying away in the slider's scenario.");
 }
 
 fn relation_toggles_ui(
@@ -217,7 +218,7 @@ fn disputes_ui(ui: &mut egui::Ui, scenario: &Scenario, commands: &mut Vec<Comman
         for dispute in &scenario.disputes {
             ui.label(egui::RichText::new(&dispute.topic).strong());
             for account in &dispute.accounts {
-                ui.label(format!("• {}", account.claim));
+                ui.label(format!("- {}", account.claim));
                 ui.indent(("account", &account.source, &account.claim), |ui| {
                     source_ui(ui, scenario, &account.source, commands);
                 });

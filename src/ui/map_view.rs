@@ -7,7 +7,9 @@ use egui::{
     Color32, Id, Mesh, Pos2, Rect, Role, Sense, Shape, Stroke, Vec2, WidgetInfo, pos2, vec2,
 };
 
-use crate::app::ViewState;
+use crate::app::{Document, ViewState};
+use crate::attendance::Absence;
+use crate::attendance::explain::absence_reason;
 use crate::command::Command;
 use crate::geo::basemap::Basemap;
 use crate::geo::layout::{LayoutStyle, NodeInput, NodePlacement, layout};
@@ -110,11 +112,12 @@ impl MapState {
 /// Draws the map into the whole of `ui`.
 pub fn map_ui(
     ui: &mut egui::Ui,
-    scenario: &Scenario,
+    doc: &Document,
     basemap: &Basemap,
     view: &mut ViewState,
     commands: &mut Vec<Command>,
 ) {
+    let scenario = view.attendance.shown(&doc.scenario);
     let rect = ui.available_rect_before_wrap();
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
     let map_name = format!("Map of {}", scenario.title);
@@ -172,17 +175,16 @@ pub fn map_ui(
             .clone()
             .on_hover_ui_at_pointer(|ui| edge_tooltip_ui(ui, scenario, &scenario.relations[index]));
     }
-    for (index, (actor, placement)) in scenario.actors.iter().zip(&placements).enumerate() {
-        node_ui(
-            ui,
-            response.id,
-            &painter,
-            scenario,
-            index,
-            placement,
-            view.selected.as_deref() == Some(actor.id.as_str()),
-            commands,
-        );
+    let cx = NodeContext {
+        canvas_id: response.id,
+        painter: &painter,
+        scenario,
+        invited: &view.attendance.invited,
+        outcome: &view.attendance.outcome,
+        selected: view.selected.as_deref(),
+    };
+    for (index, placement) in placements.iter().enumerate() {
+        node_ui(ui, &cx, index, placement, commands);
     }
     for placement in &placements {
         if let Some(label) = &placement.label {
@@ -384,7 +386,7 @@ fn edge_tooltip_ui(ui: &mut egui::Ui, scenario: &Scenario, relation: &Relation) 
     let kind = scenario
         .relation_kind(&relation.kind)
         .map_or(relation.kind.as_str(), |k| k.label.as_str());
-    let joiner = if relation.directed { "→" } else { "and" };
+    let joiner = if relation.directed { "to" } else { "and" };
     ui.strong(format!(
         "{kind}: {} {joiner} {}",
         name(&relation.from),
@@ -460,30 +462,55 @@ fn paint_edge(
     }
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "a node needs the painter, the canvas and its state"
-)]
+/// What every node on the map shares this frame.
+struct NodeContext<'a> {
+    canvas_id: Id,
+    painter: &'a egui::Painter,
+    scenario: &'a Scenario,
+    /// The slider's invitation list and its outcome.
+    invited: &'a [bool],
+    outcome: &'a crate::attendance::Outcome,
+    selected: Option<&'a str>,
+}
+
+/// What the conference means for one actor, in words.
+fn attendance_line(cx: &NodeContext<'_>, index: usize) -> String {
+    match cx.outcome.absence(index) {
+        None => "Attends the conference.".to_owned(),
+        Some(Absence::NotInvited) => "Not invited to the conference.".to_owned(),
+        Some(absence) => format!(
+            "Stays away: {}",
+            absence_reason(cx.scenario, index, absence)
+        ),
+    }
+}
+
 fn node_ui(
     ui: &mut egui::Ui,
-    canvas_id: Id,
-    painter: &egui::Painter,
-    scenario: &Scenario,
+    cx: &NodeContext<'_>,
     index: usize,
     placement: &NodePlacement,
-    is_selected: bool,
     commands: &mut Vec<Command>,
 ) {
-    let actor = &scenario.actors[index];
-    let stance = scenario.stance(&actor.stance);
-    let count = scenario.stance_scale.len();
+    let painter = cx.painter;
+    let actor = &cx.scenario.actors[index];
+    let is_selected = cx.selected == Some(actor.id.as_str());
+    let stance = cx.scenario.stance(&actor.stance);
+    let count = cx.scenario.stance_scale.len();
     let (fill, glyph, stance_label) = match stance {
         Some((rank, s)) => (
-            theme::stance_colour(scenario, rank),
+            theme::stance_colour(cx.scenario, rank),
             Glyph::for_rank(rank, count),
             s.label.as_str(),
         ),
         None => (Color32::GRAY, Glyph::Circle, "stance unknown"),
+    };
+    let attends = cx.outcome.attending.get(index).copied().unwrap_or(true);
+    let stays_away = !attends && cx.invited.get(index).copied().unwrap_or(false);
+    let alpha = if stays_away {
+        colours::ABSENT_ALPHA
+    } else {
+        1.0
     };
 
     if placement.is_displaced() {
@@ -518,19 +545,28 @@ fn node_ui(
             Stroke::new(2.5, colours::SELECTED_RING),
         );
     }
+    let outline = theme::node_stroke();
     paint_glyph(
         painter,
         placement.centre,
         size::NODE_RADIUS,
         glyph,
-        fill,
-        theme::node_stroke(),
+        theme::faded(fill, alpha),
+        Stroke::new(outline.width, theme::faded(outline.color, alpha)),
     );
+    if stays_away {
+        // Struck through: invited, but staying away.
+        let d = Vec2::splat(size::NODE_RADIUS + 3.0);
+        painter.line_segment(
+            [placement.centre - d, placement.centre + d],
+            Stroke::new(2.5, colours::ABSENT_STRIKE),
+        );
+    }
 
     let hit = Rect::from_center_size(placement.centre, Vec2::splat(2.0 * size::NODE_RADIUS + 6.0));
     let response = ui.interact(
         hit,
-        canvas_id.with(("actor_node", &actor.id)),
+        cx.canvas_id.with(("actor_node", &actor.id)),
         Sense::click(),
     );
     let name = format!("Map: {}", actor.name);
@@ -548,10 +584,25 @@ fn node_ui(
         if !actor.stance_reason.is_empty() {
             ui.label(&actor.stance_reason);
         }
+        ui.label(attendance_line(cx, index));
         if let Some(direction) = placement.off_map_direction {
             ui.weak(format!("Outside the map: {} of here.", compass(direction)));
         } else if placement.is_displaced() {
             ui.weak("Moved aside to stay legible; the line shows its true place.");
+        }
+        ui.weak("Right-click to change its invitation.");
+    });
+    response.context_menu(|ui| {
+        let invited = cx.invited.get(index).copied().unwrap_or(false);
+        let text = if invited {
+            format!("Take {} off the invitation list", actor.name)
+        } else {
+            format!("Invite {}", actor.name)
+        };
+        let command = Command::ToggleInvitation(actor.id.clone());
+        if ui.button(text).on_hover_text(command.tooltip()).clicked() {
+            commands.push(command);
+            ui.close();
         }
     });
     if response.clicked() {

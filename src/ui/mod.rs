@@ -3,9 +3,13 @@
 //! scenario directly.
 
 pub mod actor_panel;
+pub mod attendance_panel;
+pub mod best_list;
 pub mod glyph;
 pub mod legend_panel;
 pub mod map_view;
+pub mod measures_plot;
 pub mod quotes_panel;
+pub mod scenario_slider;
 pub mod source_view;
 pub mod top_bar;

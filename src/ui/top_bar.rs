@@ -25,7 +25,10 @@ pub fn top_bar_ui(
                 }
             }
             if !doc.problems.is_empty() {
-                let text = format!("⚠ {} problem(s) in this scenario", doc.problems.len());
+                let text = format!(
+                    "Warning: {} problem(s) in this scenario",
+                    doc.problems.len()
+                );
                 ui.colored_label(ui.visuals().warn_fg_color, text)
                     .on_hover_text(
                         doc.problems
