@@ -338,16 +338,26 @@ impl CoalitionApp {
 
     /// Map and search shortcuts. Map keys only act when no text field wants them.
     fn read_shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.egui_wants_keyboard_input();
-        let focus_elsewhere = ctx
-            .memory(egui::Memory::focused)
-            .is_some_and(|id| Some(id) != self.view.map.canvas_id);
+        let typing = ctx.text_edit_focused();
+        // Last frame's answer: the map canvas or one of its nodes has focus, or nothing does.
+        let focus_elsewhere =
+            ctx.memory(egui::Memory::focused).is_some() && !self.view.map.has_focus;
         for command in Command::WITH_SHORTCUTS {
             let Some(shortcut) = command.shortcut() else {
                 continue;
             };
-            let map_key = !matches!(command, Command::FocusSearch);
-            if map_key && (typing || focus_elsewhere) {
+            // Map keys act when the map (or nothing) has focus; the others
+            // whenever no text field is being typed in.
+            let map_key = matches!(
+                command,
+                Command::FitAll | Command::ZoomIn | Command::ZoomOut | Command::Pan(_)
+            );
+            let blocked = if map_key {
+                typing || focus_elsewhere
+            } else {
+                typing && !matches!(command, Command::FocusSearch)
+            };
+            if blocked {
                 continue;
             }
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
@@ -384,12 +394,14 @@ impl CoalitionApp {
         });
         egui::Panel::left("legend_panel")
             .default_size(crate::theme::size::LEFT_PANEL_WIDTH)
+            .size_range(180.0..=crate::theme::size::LEFT_PANEL_WIDTH * 1.6)
             .resizable(true)
             .show(ui, |ui| {
                 ui::legend_panel::legend_panel_ui(ui, &self.doc, &mut self.view, &mut commands);
             });
         egui::Panel::right("details_panel")
             .default_size(crate::theme::size::SIDE_PANEL_WIDTH)
+            .size_range(260.0..=crate::theme::size::SIDE_PANEL_WIDTH * 1.6)
             .resizable(true)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {

@@ -127,6 +127,9 @@ pub struct AttendanceView {
     pub search: SearchView,
     /// The scenario with the named scenario's stance overrides applied, when it has any.
     pub overridden: Option<Scenario>,
+    /// Plot series the user showed or hid, by name; the rest follow
+    /// [`PlotSeries::shown_by_default`].
+    pub series_visibility: std::collections::BTreeMap<String, bool>,
 }
 
 impl AttendanceView {
@@ -144,6 +147,7 @@ impl AttendanceView {
             flips: Vec::new(),
             search: SearchView::default(),
             overridden: None,
+            series_visibility: std::collections::BTreeMap::new(),
         };
         view.refresh(scenario, engine, named);
         view
@@ -197,6 +201,18 @@ pub struct PlotSeries {
     pub points: Vec<[f64; 2]>,
 }
 
+impl PlotSeries {
+    /// Attendance and weight totals are shown at first; a group's line only
+    /// when it changes across the scenarios (a flat line says little).
+    pub fn shown_by_default(&self) -> bool {
+        let varies = self
+            .points
+            .windows(2)
+            .any(|w| (w[0][1] - w[1][1]).abs() > f64::EPSILON);
+        self.name == "Attending" || self.name.starts_with("Total: ") || varies
+    }
+}
+
 /// The measures plot's data: attendance, each weight total, and each group's
 /// attending members, across the named scenarios.
 pub fn plot_series(scenario: &Scenario, named: &[ScenarioResult]) -> Vec<PlotSeries> {
@@ -220,7 +236,7 @@ pub fn plot_series(scenario: &Scenario, named: &[ScenarioResult]) -> Vec<PlotSer
             .and_then(|r| r.measures.group_coverage.get(g))
             .map_or(0, |c| c.1);
         all.push(series(
-            format!("{} attending (of {members})", group.label),
+            format!("{} attending (of {members})", group.id.replace('_', " ")),
             &|m| m.group_coverage.get(g).map_or(0.0, |c| c.0 as f64),
         ));
     }

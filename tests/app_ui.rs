@@ -159,6 +159,11 @@ fn at_1280_by_800_every_actor_is_labelled_and_no_label_overlaps() {
 fn keyboard_zooms_pans_and_fits_the_map() {
     let mut harness = app_harness();
     let initial = harness.state().view.map.transform.expect("fitted");
+    // As a user would: click a node first (it takes the keyboard focus).
+    harness
+        .get_by_role_and_label(Role::Button, "Map: Turkey")
+        .click();
+    harness.run();
     harness.key_press(egui::Key::Equals);
     harness.run();
     let zoomed = harness.state().view.map.transform.expect("still there");

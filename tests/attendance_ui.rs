@@ -183,7 +183,14 @@ fn the_plot_shows_exactly_what_the_engine_computes_for_every_scenario() {
                 .count();
             let line = series
                 .iter()
-                .find(|s| s.name.starts_with(&format!("{} attending", group.label)))
+                .find(|s| {
+                    s.name
+                        == format!(
+                            "{} attending (of {})",
+                            group.id.replace('_', " "),
+                            line_members(scenario, &group.id)
+                        )
+                })
                 .expect("group series");
             assert_eq!(
                 line.points[i][1], present as f64,
@@ -234,4 +241,24 @@ fn the_best_list_search_runs_in_the_background_and_its_answer_can_be_applied() {
         harness.state().view.attendance.outcome.attending_count(),
         best_attendance.attending
     );
+}
+
+#[test]
+fn the_bracket_keys_step_the_slider_even_after_clicking_a_panel() {
+    let mut harness = app_harness();
+    open_attendance_tab(&mut harness);
+    harness.key_press(egui::Key::CloseBracket);
+    harness.run();
+    assert_eq!(harness.state().view.attendance.position, 1);
+    harness.key_press(egui::Key::OpenBracket);
+    harness.run();
+    assert_eq!(harness.state().view.attendance.position, 0);
+}
+
+fn line_members(scenario: &coalition_map::model::Scenario, group: &str) -> usize {
+    scenario
+        .actors
+        .iter()
+        .filter(|a| a.groups.iter().any(|g| g == group))
+        .count()
 }

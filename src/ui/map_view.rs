@@ -27,8 +27,11 @@ pub struct MapState {
     fit_requested: bool,
     pending_zoom: Option<f64>,
     pending_pan: Vec2,
-    /// The canvas widget's id, so keyboard shortcuts know when it has focus.
+    /// The canvas widget's id.
     pub canvas_id: Option<Id>,
+    /// Whether the canvas or one of its nodes had keyboard focus last frame,
+    /// so map keys (arrows, +, -, Home) act on the map.
+    pub has_focus: bool,
     /// Where every actor was drawn last frame, by actor id.
     pub placements: Vec<(String, NodePlacement)>,
     /// Indices of the relations drawn last frame.
@@ -183,9 +186,11 @@ pub fn map_ui(
         outcome: &view.attendance.outcome,
         selected: view.selected.as_deref(),
     };
+    let mut node_focused = false;
     for (index, placement) in placements.iter().enumerate() {
-        node_ui(ui, &cx, index, placement, commands);
+        node_focused |= node_ui(ui, &cx, index, placement, commands);
     }
+    view.map.has_focus = node_focused || response.has_focus();
     for placement in &placements {
         if let Some(label) = &placement.label {
             painter.rect_filled(label.rect, 3.0, colours::LABEL_HALO);
@@ -491,7 +496,7 @@ fn node_ui(
     index: usize,
     placement: &NodePlacement,
     commands: &mut Vec<Command>,
-) {
+) -> bool {
     let painter = cx.painter;
     let actor = &cx.scenario.actors[index];
     let is_selected = cx.selected == Some(actor.id.as_str());
@@ -608,6 +613,7 @@ fn node_ui(
     if response.clicked() {
         commands.push(Command::Select(Some(actor.id.clone())));
     }
+    response.has_focus()
 }
 
 /// A compass word for a screen direction (y down).

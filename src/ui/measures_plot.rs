@@ -2,7 +2,7 @@
 //! group coverage, with the slider's scenario marked. Hover names a scenario;
 //! a click moves the slider there.
 
-use egui_plot::{HoverPosition, Legend, Line, Plot, PlotPoints, Points, VLine};
+use egui_plot::{HoverPosition, Line, Plot, PlotPoints, Points, VLine};
 
 use crate::app::Document;
 use crate::attendance_view::{AttendanceView, plot_series};
@@ -12,7 +12,7 @@ use crate::theme;
 pub fn measures_plot_ui(
     ui: &mut egui::Ui,
     doc: &Document,
-    attendance: &AttendanceView,
+    attendance: &mut AttendanceView,
     commands: &mut Vec<Command>,
 ) {
     let named = doc.scenario.attendance_scenarios();
@@ -21,12 +21,22 @@ pub fn measures_plot_ui(
         return;
     }
     let series = plot_series(&doc.scenario, &doc.named);
+    let shown: std::collections::BTreeMap<String, bool> = series
+        .iter()
+        .map(|s| {
+            let visible = attendance
+                .series_visibility
+                .get(&s.name)
+                .copied()
+                .unwrap_or_else(|| s.shown_by_default());
+            (s.name.clone(), visible)
+        })
+        .collect();
     let scenario_names: Vec<String> = named.iter().map(|n| n.name.clone()).collect();
     let label_names = scenario_names.clone();
     let position = attendance.position as f64;
     let plot = Plot::new("measures_plot")
         .height(200.0)
-        .legend(Legend::default())
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -55,7 +65,7 @@ pub fn measures_plot_ui(
                 .color(theme::map::SELECTED_RING)
                 .width(1.5),
         );
-        for (k, s) in series.iter().enumerate() {
+        for (k, s) in series.iter().enumerate().filter(|(_, s)| shown[&s.name]) {
             let colour = theme::relation_colour(k);
             plot_ui.line(
                 Line::new(s.name.clone(), PlotPoints::from(s.points.clone()))
@@ -85,5 +95,19 @@ pub fn measures_plot_ui(
             .round()
             .clamp(0.0, (scenario_names.len() - 1) as f64) as usize;
         commands.push(Command::SetAttendanceScenario(index));
+    }
+    // The legend doubles as the switch for each line.
+    for (k, s) in series.iter().enumerate() {
+        let mut visible = shown[&s.name];
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 10.0), egui::Sense::hover());
+            ui.painter().line_segment(
+                [rect.left_center(), rect.right_center()],
+                egui::Stroke::new(2.5, theme::relation_colour(k)),
+            );
+            if ui.checkbox(&mut visible, &s.name).changed() {
+                attendance.series_visibility.insert(s.name.clone(), visible);
+            }
+        });
     }
 }

@@ -27,6 +27,7 @@ pub fn scenario_slider_ui(
         {
             commands.push(previous);
         }
+        ui.spacing_mut().slider_width = 220.0;
         let mut position = attendance.position;
         let scenario_names: Vec<&str> = named.iter().map(|n| n.name.as_str()).collect();
         let custom = attendance.is_custom();
