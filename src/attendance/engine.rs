@@ -123,6 +123,9 @@ pub struct Engine {
     actor_count: usize,
     /// Evaluation order: dependencies first, the hosts' order inside a cycle.
     order: Vec<usize>,
+    /// Per actor: where its component starts in `order`. A removal re-decides
+    /// from there on; earlier components do not depend on it.
+    component_start: Vec<usize>,
     /// Each actor's rank in the hosts' priority order (0 = first).
     priority_rank: Vec<usize>,
     /// The cycle (strongly connected component) each actor belongs to, and
@@ -172,9 +175,11 @@ impl Engine {
         let mut component = vec![0; n];
         let mut cyclic = Vec::with_capacity(components.len());
         let mut order = Vec::with_capacity(n);
+        let mut component_start = vec![0; n];
         for (c, members) in components.iter().enumerate() {
             for &m in members {
                 component[m] = c;
+                component_start[m] = order.len();
             }
             cyclic.push(members.len() > 1);
             let mut sorted = members.clone();
@@ -184,6 +189,7 @@ impl Engine {
         Self {
             actor_count: n,
             order,
+            component_start,
             priority_rank,
             component,
             cyclic,
@@ -257,28 +263,27 @@ impl Engine {
         let n = self.actor_count;
         scratch.let_down.clear();
         scratch.let_down.resize(n, None);
-        // Each pass either settles or removes one more let-down actor.
+        scratch.states.clear();
+        scratch.states.resize(n, State::Undecided);
+        // Each pass either settles or removes one more let-down actor, and the
+        // next pass re-decides only from that actor's component on.
+        let mut from = 0;
         for _ in 0..=n {
-            self.pass(invited, scratch);
-            let mut removed = false;
-            for &x in &self.order {
+            self.pass(invited, scratch, from);
+            let removed = self.order[from..].iter().find_map(|&x| {
                 if scratch.states[x] != State::Attending {
-                    continue;
+                    return None;
                 }
-                for &(rule, kind, y) in &self.own_rules[x] {
-                    if kind == RuleKind::AttendsOnlyIf && scratch.states[y] != State::Attending {
-                        scratch.let_down[x] = Some((rule, y));
-                        removed = true;
-                        break;
-                    }
-                }
-                if removed {
-                    break;
-                }
-            }
-            if !removed {
+                self.own_rules[x].iter().find_map(|&(rule, kind, y)| {
+                    (kind == RuleKind::AttendsOnlyIf && scratch.states[y] != State::Attending)
+                        .then_some((x, rule, y))
+                })
+            });
+            let Some((x, rule, y)) = removed else {
                 break;
-            }
+            };
+            scratch.let_down[x] = Some((rule, y));
+            from = self.component_start[x];
         }
         // A let-down actor whose partner came after all is a paradox.
         for x in 0..n {
@@ -295,11 +300,13 @@ impl Engine {
         }
     }
 
-    fn pass(&self, invited: &[bool], scratch: &mut Scratch) {
+    /// Decides every actor from position `from` of the order on.
+    fn pass(&self, invited: &[bool], scratch: &mut Scratch, from: usize) {
         let states = &mut scratch.states;
-        states.clear();
-        states.resize(self.actor_count, State::Undecided);
-        for &x in &self.order {
+        for &x in &self.order[from..] {
+            states[x] = State::Undecided;
+        }
+        for &x in &self.order[from..] {
             states[x] = if !invited.get(x).copied().unwrap_or(false) {
                 State::Absent(Absence::NotInvited)
             } else if let Some((rule, trigger)) = scratch.let_down[x] {
