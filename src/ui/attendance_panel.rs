@@ -97,7 +97,7 @@ fn absent_ui(
     for (index, absence) in staying_away {
         let name = &scenario.actors[index].name;
         ui.horizontal_wrapped(|ui| {
-            ui.label(egui::RichText::new(format!("Absent: {name}")).strong());
+            ui.label(egui::RichText::new(format!("{name}:")).strong());
             ui.label(absence_reason(scenario, index, absence));
         });
         if let Some(source) = absence_source(scenario, absence) {
