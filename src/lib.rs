@@ -14,6 +14,7 @@ pub mod attendance;
 pub mod attendance_view;
 pub mod cli;
 pub mod command;
+pub mod desktop;
 pub mod geo;
 pub mod io;
 pub mod model;

@@ -1,0 +1,1 @@
+//! Desktop integration (being written).
