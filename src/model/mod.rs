@@ -7,6 +7,7 @@ mod validate;
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use validate::{Problem, is_web_url, parse_hex_colour, validate};
@@ -15,7 +16,7 @@ pub use validate::{Problem, is_web_url, parse_hex_colour, validate};
 pub const FORMAT_VERSION: u32 = 1;
 
 /// One scenario: who stands where in a coalition on a given day, and why.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     pub format: u32,
@@ -49,7 +50,7 @@ pub struct Scenario {
 }
 
 /// A geographic box in degrees.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MapRegion {
     pub west: f64,
@@ -74,7 +75,7 @@ impl MapRegion {
 }
 
 /// Latitude and longitude in degrees.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GeoPos {
     pub lat: f64,
@@ -82,7 +83,7 @@ pub struct GeoPos {
 }
 
 /// One step of the scenario's stance scale.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StanceCategory {
     pub id: String,
@@ -96,7 +97,7 @@ pub struct StanceCategory {
 }
 
 /// How an edge of one kind is drawn.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LineStyle {
     #[default]
@@ -106,7 +107,7 @@ pub enum LineStyle {
 }
 
 /// A kind of relation the scenario uses (alliance, overture, hostility…).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RelationKind {
     pub id: String,
@@ -124,7 +125,7 @@ fn yes() -> bool {
 }
 
 /// A numeric measure the actors carry (military contribution, influence…).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WeightKind {
     pub id: String,
@@ -135,7 +136,7 @@ pub struct WeightKind {
 }
 
 /// A group actors can belong to (P5, Arab League…).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub id: String,
@@ -143,7 +144,7 @@ pub struct Group {
 }
 
 /// Where a fact or a quote comes from.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -161,7 +162,7 @@ pub struct Source {
 }
 
 /// What sort of actor a node is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ActorKind {
     #[default]
@@ -181,7 +182,7 @@ impl ActorKind {
 }
 
 /// A country, organisation or armed group.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     /// ISO 3166-1 alpha-3 for states; short upper-case ids for the rest.
@@ -217,7 +218,7 @@ impl Actor {
 }
 
 /// An edge between two actors.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Relation {
     pub from: String,
@@ -236,7 +237,7 @@ pub struct Relation {
 }
 
 /// Whether a quote is the speaker's words or a report of them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
     #[default]
@@ -245,7 +246,7 @@ pub enum QuoteKind {
 }
 
 /// Something a leader or body said, with its source.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     pub id: String,
@@ -270,7 +271,7 @@ pub struct Quote {
 }
 
 /// The conference the scenario turns on.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Conference {
     pub name: String,
@@ -294,7 +295,7 @@ pub struct Conference {
 
 /// A named what-if: the conference's invitation list with additions and
 /// removals, and optional stance changes.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceScenario {
     pub id: String,
@@ -315,7 +316,7 @@ pub struct AttendanceScenario {
 }
 
 /// The kinds of conditional attendance.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RuleKind {
     /// `actor` stays away if `other` attends.
@@ -325,7 +326,7 @@ pub enum RuleKind {
 }
 
 /// "X will not attend if Y attends", with its source.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceRule {
     pub kind: RuleKind,
@@ -337,7 +338,7 @@ pub struct AttendanceRule {
 }
 
 /// A point on which the sources disagree.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dispute {
     pub topic: String,
@@ -345,7 +346,7 @@ pub struct Dispute {
 }
 
 /// One source's account of a disputed point.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Account {
     pub claim: String,
