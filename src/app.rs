@@ -5,10 +5,12 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::app_files::FileState;
 use crate::attendance::Engine;
 use crate::attendance::search::SearchRequest;
 use crate::attendance_view::{AttendanceView, ScenarioResult, SearchJob, evaluate_named};
 use crate::command::{Command, PanDirection, RightTab};
+use crate::files::Prefs;
 use crate::geo::basemap::Basemap;
 use crate::model::{Problem, Scenario, is_web_url, validate};
 use crate::ui;
@@ -19,8 +21,11 @@ use crate::ui::map_view::MapState;
 pub struct Document {
     pub scenario: Scenario,
     pub problems: Vec<Problem>,
-    /// Where it came from: "built-in" or a file path.
-    pub origin: String,
+    /// The file it was opened from or last saved to; `None` for the built-in
+    /// scenario and new ones.
+    pub path: Option<PathBuf>,
+    /// The scenario as last opened or saved, to tell whether there are unsaved changes.
+    pub saved: Scenario,
     /// The conference's rules, compiled.
     pub engine: Engine,
     /// Every named attendance scenario, evaluated (what the plot shows).
@@ -28,17 +33,43 @@ pub struct Document {
 }
 
 impl Document {
-    pub fn new(scenario: Scenario, origin: impl Into<String>) -> Self {
+    pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
         let problems = validate(&scenario);
         let engine = Engine::new(&scenario);
         let named = evaluate_named(&scenario, &engine);
         Self {
+            saved: scenario.clone(),
             scenario,
             problems,
-            origin: origin.into(),
+            path,
             engine,
             named,
         }
+    }
+
+    /// Whether the scenario has changes that are not saved.
+    pub fn is_modified(&self) -> bool {
+        self.scenario != self.saved
+    }
+
+    /// The name shown in the title bar: the file's name, or the scenario's title.
+    pub fn display_name(&self) -> String {
+        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || self.scenario.title.clone(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// Takes an edited scenario; re-validates and re-evaluates it. Unsaved
+    /// until saved.
+    pub fn edit(&mut self, scenario: Scenario) {
+        let saved = std::mem::take(&mut self.saved);
+        let path = self.path.take();
+        *self = Self {
+            path,
+            saved,
+            ..Self::new(scenario, None)
+        };
     }
 }
 
@@ -94,6 +125,9 @@ pub struct Notice {
 #[derive(Clone, Debug, Default)]
 pub struct Startup {
     pub file: Option<PathBuf>,
+    /// Where the recovery copy of unsaved work lives; `None` keeps none
+    /// (tests). The binary passes the app's data folder.
+    pub recovery_dir: Option<PathBuf>,
 }
 
 /// The whole app.
@@ -106,22 +140,38 @@ pub struct CoalitionApp {
     pending: Vec<Command>,
     /// Every URL the app opened, newest last (the browser is told too).
     pub opened_urls: Vec<String>,
+    /// Preferences kept between runs.
+    pub prefs: Prefs,
+    /// File dialogs, the unsaved-changes prompt, the recovery copy.
+    pub files: FileState,
 }
 
 impl CoalitionApp {
-    /// The app as started from a desktop or command line.
+    /// The app as started from a desktop or command line: preferences from
+    /// eframe's storage, then `startup`'s file.
     pub fn new(cc: &eframe::CreationContext<'_>, startup: &Startup) -> Self {
-        crate::theme::apply_style(&cc.egui_ctx);
-        Self::open(startup)
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, Prefs::STORAGE_KEY))
+            .unwrap_or_default();
+        crate::theme::apply_style(&cc.egui_ctx, prefs.dark_theme);
+        cc.egui_ctx.set_zoom_factor(prefs.clamped_scale());
+        let mut app = Self::open(startup);
+        app.prefs = prefs;
+        if let (Some(path), None) = (&startup.file, &app.notice) {
+            app.prefs.remember(path);
+        }
+        app
     }
 
     /// The app on `startup`'s file, or on the built-in scenario. A file that
-    /// cannot be read leaves the built-in scenario open and says why.
+    /// cannot be read leaves the built-in scenario open and says why. Unsaved
+    /// work from a session that ended badly is offered back.
     pub fn open(startup: &Startup) -> Self {
         let mut notice = None;
         let doc = match &startup.file {
             Some(path) => match crate::io::load_scenario(path) {
-                Ok(scenario) => Some(Document::new(scenario, path.display().to_string())),
+                Ok(scenario) => Some(Document::new(scenario, Some(path.clone()))),
                 Err(err) => {
                     notice = Some(Notice {
                         title: format!("Could not open {}", path.display()),
@@ -133,13 +183,13 @@ impl CoalitionApp {
             None => None,
         };
         let doc = doc.unwrap_or_else(|| match crate::io::paris_2014() {
-            Ok(s) => Document::new(s, "built-in"),
+            Ok(s) => Document::new(s, None),
             Err(err) => {
                 notice = Some(Notice {
                     title: "The built-in scenario could not be read".into(),
                     detail: err.to_string(),
                 });
-                Document::new(Scenario::default(), "empty")
+                Document::new(crate::files::blank_scenario(), None)
             }
         });
         let basemap = Basemap::embedded().unwrap_or_else(|err| {
@@ -149,7 +199,12 @@ impl CoalitionApp {
             });
             Basemap::default()
         });
-        Self::with_document(doc, Arc::new(basemap), notice)
+        let mut app = Self::with_document(doc, Arc::new(basemap), notice);
+        if let Some(dir) = &startup.recovery_dir {
+            app.files.recovery = Some(crate::files::Recovery::new(dir.clone()));
+            app.offer_recovery();
+        }
+        app
     }
 
     /// The app showing `doc`.
@@ -162,7 +217,15 @@ impl CoalitionApp {
             notice,
             pending: Vec::new(),
             opened_urls: Vec::new(),
+            prefs: Prefs::default(),
+            files: FileState::default(),
         }
+    }
+
+    /// Shows another document, with a fresh view.
+    pub fn show_document(&mut self, doc: Document) {
+        self.view = ViewState::for_document(&doc);
+        self.doc = doc;
     }
 
     /// Queue a command; it is applied at the end of the frame.
@@ -241,6 +304,23 @@ impl CoalitionApp {
             }
             Command::ShowTab(tab) => self.view.right_tab = tab,
             Command::StartBestListSearch => self.start_search(ctx),
+            Command::NewScenario => self.guard(ctx, crate::app_files::Guarded::New),
+            Command::OpenDialog => self.guard(ctx, crate::app_files::Guarded::OpenDialog),
+            Command::OpenPath(path) => self.guard(ctx, crate::app_files::Guarded::Open(path)),
+            Command::Quit => self.guard(ctx, crate::app_files::Guarded::Quit),
+            Command::Save => self.save(ctx),
+            Command::SaveAs => self.start_save_dialog(ctx),
+            Command::SaveTo(path) => self.save_to(ctx, path),
+            Command::Revert => self.revert(),
+            Command::AnswerUnsaved(answer) => self.answer_unsaved(ctx, answer),
+            Command::RestoreRecovery => self.restore_recovery(),
+            Command::DiscardRecovery => self.discard_recovery(),
+            Command::AddCustomListAsScenario(name) => self.add_custom_list_as_scenario(&name),
+            Command::SetDarkTheme(dark) => {
+                self.prefs.dark_theme = dark;
+                crate::theme::apply_style(ctx, dark);
+            }
+            Command::GoToProblem(n) => self.go_to_problem(n),
             Command::CancelBestListSearch => {
                 if let Some(job) = &self.view.attendance.search.job {
                     job.control
@@ -380,11 +460,19 @@ impl CoalitionApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_search(&ctx);
-        self.read_shortcuts(&ctx);
+        self.intercept_close(&ctx);
+        self.take_dropped_files(&ctx);
+        if self.files.prompt.is_none() && self.files.dialog.is_none() {
+            self.read_shortcuts(&ctx);
+        }
         let mut commands = Vec::new();
 
         egui::Panel::top("top_bar").show(ui, |ui| {
+            ui::menu_bar::menu_bar_ui(ui, &self.doc, &self.prefs, &mut commands);
             ui::top_bar::top_bar_ui(ui, &self.doc, &mut self.notice, &mut commands);
+            if let Some(offer) = &self.files.recovery_offer {
+                ui::top_bar::recovery_offer_ui(ui, offer, &mut commands);
+            }
             ui::scenario_slider::scenario_slider_ui(
                 ui,
                 &self.doc,
@@ -440,13 +528,33 @@ impl CoalitionApp {
             ui::map_view::map_ui(ui, &self.doc, &self.basemap, &mut self.view, &mut commands);
         });
 
+        if let Some(action) = &self.files.prompt {
+            ui::unsaved_prompt::unsaved_prompt_ui(
+                &ctx,
+                &self.doc.display_name(),
+                &action.describe(),
+                &mut commands,
+            );
+        }
+        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+            ui::top_bar::drop_hint_ui(&ctx);
+        }
+
         self.pending.extend(commands);
         self.apply_pending(&ctx);
+        self.dialogs_ui(&ctx);
+        self.keep_recovery_copy();
+        self.update_title(&ctx);
+        self.prefs.ui_scale = ctx.zoom_factor();
     }
 }
 
 impl eframe::App for CoalitionApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Prefs::STORAGE_KEY, &self.prefs);
     }
 }

@@ -130,6 +130,8 @@ pub struct AttendanceView {
     /// Plot series the user showed or hid, by name; the rest follow
     /// [`PlotSeries::shown_by_default`].
     pub series_visibility: std::collections::BTreeMap<String, bool>,
+    /// The name typed for keeping a custom list as a named scenario.
+    pub new_scenario_name: String,
 }
 
 impl AttendanceView {
@@ -148,6 +150,7 @@ impl AttendanceView {
             search: SearchView::default(),
             overridden: None,
             series_visibility: std::collections::BTreeMap::new(),
+            new_scenario_name: String::new(),
         };
         view.refresh(scenario, engine, named);
         view

@@ -18,6 +18,10 @@ pub enum Invocation {
     },
     /// Print who attends the conference, and why the others do not.
     Attendance(AttendanceArgs),
+    /// Add the menu entry, the `*.coalition` file type and the icon.
+    InstallDesktop,
+    /// Remove what `--install-desktop` added.
+    UninstallDesktop,
     Help,
     Version,
 }
@@ -42,6 +46,8 @@ Usage:
   coalition-map check [FILE]   validate FILE (or the built-in scenario); exit 0 only if sound
   coalition-map attendance [FILE] [--scenario NAME] [--invite ID,...] [--uninvite ID,...] [--json]
                                who attends the conference, and why the others stay away
+  coalition-map --install-desktop     add to the menu and open *.coalition files with it (Linux)
+  coalition-map --uninstall-desktop   remove that again
   coalition-map --help | --version
 ";
 
@@ -51,6 +57,8 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
         [] => Ok(Invocation::Gui { file: None }),
         [flag] if flag == "--help" || flag == "-h" => Ok(Invocation::Help),
         [flag] if flag == "--version" || flag == "-V" => Ok(Invocation::Version),
+        [flag] if flag == "--install-desktop" => Ok(Invocation::InstallDesktop),
+        [flag] if flag == "--uninstall-desktop" => Ok(Invocation::UninstallDesktop),
         [cmd] if cmd == "check" => Ok(Invocation::Check { file: None }),
         [cmd, file] if cmd == "check" => Ok(Invocation::Check {
             file: Some(PathBuf::from(file)),
@@ -136,16 +144,62 @@ pub fn run_attendance(args: &AttendanceArgs, out: &mut dyn Write, err: &mut dyn 
     }
 }
 
+/// Runs `--install-desktop`: prints each file written. Returns the exit code:
+/// 0 installed, 1 failed.
+pub fn run_install_desktop(out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(e) => {
+            let _ = writeln!(err, "cannot find this program's own path: {e}");
+            return 1;
+        }
+    };
+    let installed = crate::desktop::DesktopPaths::from_env()
+        .and_then(|paths| crate::desktop::install_reporting(&paths, &exe, err));
+    match installed {
+        Ok(files) => {
+            for file in files {
+                let _ = writeln!(out, "installed {}", file.display());
+            }
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            1
+        }
+    }
+}
+
+/// Runs `--uninstall-desktop`: prints each file removed. Returns the exit
+/// code: 0 removed (or nothing to remove), 1 failed.
+pub fn run_uninstall_desktop(out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let removed = crate::desktop::DesktopPaths::from_env()
+        .and_then(|paths| crate::desktop::uninstall_reporting(&paths, err));
+    match removed {
+        Ok(files) if files.is_empty() => {
+            let _ = writeln!(
+                out,
+                "nothing to remove: the desktop integration was not installed"
+            );
+            0
+        }
+        Ok(files) => {
+            for file in files {
+                let _ = writeln!(out, "removed {}", file.display());
+            }
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            1
+        }
+    }
+}
+
 /// Runs `check`: prints each problem on its own line. Returns the exit code:
 /// 0 sound, 1 problems found, 2 unreadable.
 pub fn run_check(file: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let (loaded, name) = match file {
-        Some(path) => (crate::io::load_scenario(path), path.display().to_string()),
-        None => (
-            crate::io::paris_2014(),
-            "built-in Paris 2014 scenario".to_owned(),
-        ),
-    };
+    let (loaded, name) = load(file);
     let scenario = match loaded {
         Ok(s) => s,
         Err(e) => {

@@ -2,6 +2,8 @@
 //! applies them in one place after the frame. Menus, buttons and shortcuts
 //! read their labels and keys from here.
 
+use std::path::PathBuf;
+
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// A direction to pan the map with the keyboard.
@@ -46,6 +48,37 @@ pub enum Command {
     CancelBestListSearch,
     /// Step the attendance slider by one.
     StepScenario(i32),
+    /// File menu: a blank scenario.
+    NewScenario,
+    /// File menu: choose a file to open.
+    OpenDialog,
+    /// Open this file (recent files, drag and drop, tests).
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    /// Save to this path (what the save dialogs answer).
+    SaveTo(PathBuf),
+    /// Reload the file from disk, dropping unsaved changes.
+    Revert,
+    Quit,
+    /// The answer to "save your changes first?".
+    AnswerUnsaved(UnsavedAnswer),
+    /// Add the custom invitation list to the scenario's named lists.
+    AddCustomListAsScenario(String),
+    /// Take back the work found in the recovery copy at start.
+    RestoreRecovery,
+    DiscardRecovery,
+    SetDarkTheme(bool),
+    /// Select the item problem `n` is about.
+    GoToProblem(usize),
+}
+
+/// The answers to "save your changes first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    Save,
+    Discard,
+    Cancel,
 }
 
 /// The tabs of the right-hand panel.
@@ -59,7 +92,7 @@ pub enum RightTab {
 impl Command {
     /// The commands that have a keyboard shortcut, for the help list and the
     /// shortcut handler.
-    pub const WITH_SHORTCUTS: [Self; 10] = [
+    pub const WITH_SHORTCUTS: [Self; 15] = [
         Self::FitAll,
         Self::ZoomIn,
         Self::ZoomOut,
@@ -70,6 +103,12 @@ impl Command {
         Self::FocusSearch,
         Self::StepScenario(-1),
         Self::StepScenario(1),
+        Self::NewScenario,
+        Self::OpenDialog,
+        // Before Save: egui lets Ctrl+S match Ctrl+Shift+S too.
+        Self::SaveAs,
+        Self::Save,
+        Self::Quit,
     ];
 
     /// What a button or menu entry says.
@@ -98,6 +137,21 @@ impl Command {
             Self::CancelBestListSearch => "Cancel search".into(),
             Self::StepScenario(step) if *step < 0 => "Previous scenario".into(),
             Self::StepScenario(_) => "Next scenario".into(),
+            Self::NewScenario => "New".into(),
+            Self::OpenDialog => "Open…".into(),
+            Self::OpenPath(path) => path.display().to_string(),
+            Self::Save | Self::AnswerUnsaved(UnsavedAnswer::Save) => "Save".into(),
+            Self::SaveAs => "Save As…".into(),
+            Self::SaveTo(path) => format!("Save to {}", path.display()),
+            Self::Revert => "Revert".into(),
+            Self::Quit => "Quit".into(),
+            Self::AnswerUnsaved(UnsavedAnswer::Discard) => "Discard".into(),
+            Self::AnswerUnsaved(UnsavedAnswer::Cancel) => "Cancel".into(),
+            Self::AddCustomListAsScenario(_) => "Add to the scenario's lists".into(),
+            Self::RestoreRecovery => "Restore".into(),
+            Self::DiscardRecovery => "Discard it".into(),
+            Self::SetDarkTheme(_) => "Dark theme".into(),
+            Self::GoToProblem(n) => format!("Problem {}", n + 1),
         }
     }
 
@@ -124,6 +178,25 @@ impl Command {
                 "Try every invitation list over the swing actors and show the best ones"
             }
             Self::CancelBestListSearch => "Stop the search",
+            Self::NewScenario => "Start a blank scenario",
+            Self::OpenDialog => "Open a scenario file",
+            Self::OpenPath(_) => "Open this scenario file",
+            Self::Save => "Save the scenario to its file",
+            Self::SaveAs | Self::SaveTo(_) => "Save the scenario to a new file",
+            Self::Revert => "Reload the file from disk, dropping unsaved changes",
+            Self::Quit => "Close Coalition Map",
+            Self::AnswerUnsaved(UnsavedAnswer::Save) => "Save the changes first",
+            Self::AnswerUnsaved(UnsavedAnswer::Discard) => {
+                "Go on without saving; the changes are lost"
+            }
+            Self::AnswerUnsaved(UnsavedAnswer::Cancel) => "Go back to the scenario",
+            Self::AddCustomListAsScenario(_) => {
+                "Keep this invitation list as a named scenario (saved with the file)"
+            }
+            Self::RestoreRecovery => "Open the unsaved work found from the last session",
+            Self::DiscardRecovery => "Delete the unsaved work found from the last session",
+            Self::SetDarkTheme(_) => "Switch between the light and the dark theme",
+            Self::GoToProblem(_) => "Show the item this problem is about",
         }
     }
 
@@ -145,6 +218,14 @@ impl Command {
             Self::StepScenario(_) => {
                 Some(KeyboardShortcut::new(Modifiers::NONE, Key::CloseBracket))
             }
+            Self::NewScenario => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::N)),
+            Self::OpenDialog => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::O)),
+            Self::Save => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::S)),
+            Self::SaveAs => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND.plus(Modifiers::SHIFT),
+                Key::S,
+            )),
+            Self::Quit => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)),
             _ => None,
         }
     }

@@ -10,11 +10,13 @@
 //! - [`cli`]: the command line and headless commands.
 
 pub mod app;
+pub mod app_files;
 pub mod attendance;
 pub mod attendance_view;
 pub mod cli;
 pub mod command;
 pub mod desktop;
+pub mod files;
 pub mod geo;
 pub mod io;
 pub mod model;
@@ -26,11 +28,16 @@ pub use app::{CoalitionApp, Startup};
 /// The window's title.
 pub const APP_NAME: &str = "Coalition Map";
 
+/// The app's id: its data folder's name, and its window class on Linux.
+pub const APP_ID: &str = "coalition-map";
+
 /// Native window options: a window that fits a 1280×800 screen.
 pub fn native_options() -> eframe::NativeOptions {
     eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(APP_NAME)
+            .with_app_id(APP_ID)
+            .with_drag_and_drop(true)
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([800.0, 500.0]),
         ..Default::default()

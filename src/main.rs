@@ -1,6 +1,9 @@
 //! The `coalition-map` binary: reads the command line, then opens the window
 //! or runs a headless command.
 
+// No console window behind the app on Windows in release builds.
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 use coalition_map::cli::{self, Invocation};
 use coalition_map::{APP_NAME, CoalitionApp, Startup};
 
@@ -30,12 +33,23 @@ fn main() -> std::process::ExitCode {
             );
             std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
         }
+        Invocation::InstallDesktop => {
+            let code = cli::run_install_desktop(&mut std::io::stdout(), &mut std::io::stderr());
+            std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
+        }
+        Invocation::UninstallDesktop => {
+            let code = cli::run_uninstall_desktop(&mut std::io::stdout(), &mut std::io::stderr());
+            std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
+        }
         Invocation::Attendance(args) => {
             let code = cli::run_attendance(&args, &mut std::io::stdout(), &mut std::io::stderr());
             std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
         }
         Invocation::Gui { file } => {
-            let startup = Startup { file };
+            let startup = Startup {
+                file,
+                recovery_dir: eframe::storage_dir(coalition_map::APP_ID),
+            };
             let result = eframe::run_native(
                 APP_NAME,
                 coalition_map::native_options(),

@@ -132,6 +132,9 @@ pub mod map {
     /// Edges of a kind the scenario does not define.
     pub const EDGE_UNKNOWN: Color32 = Color32::from_rgb(0x3A, 0x3A, 0x48);
     pub const FADED_ALPHA: f32 = 0.25;
+    /// A node whose stance is not on the scale.
+    pub const UNKNOWN_STANCE: Color32 = Color32::GRAY;
+    pub const CAPTION: Color32 = Color32::from_rgb(0x50, 0x50, 0x50);
     /// Nodes of invited actors that stay away.
     pub const ABSENT_ALPHA: f32 = 0.35;
     /// The stroke across an invited actor that stays away.
@@ -166,10 +169,14 @@ pub fn faded(colour: Color32, alpha: f32) -> Color32 {
     colour.gamma_multiply(alpha)
 }
 
-/// The app's look: a light theme (it is shown on projectors) with slightly
-/// larger body text.
-pub fn apply_style(ctx: &egui::Context) {
-    ctx.set_theme(egui::Theme::Light);
+/// The app's look: light by default (it is shown on projectors), or dark,
+/// with slightly larger body text. The map keeps its own colours either way.
+pub fn apply_style(ctx: &egui::Context, dark: bool) {
+    ctx.set_theme(if dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    });
     ctx.all_styles_mut(|style| {
         if let Some(body) = style.text_styles.get_mut(&egui::TextStyle::Body) {
             body.size = 14.0;

@@ -194,6 +194,7 @@ fn a_file_that_cannot_be_read_leaves_the_built_in_scenario_and_says_why() {
                 cc,
                 &Startup {
                     file: Some(path.clone()),
+                    recovery_dir: None,
                 },
             )
         });

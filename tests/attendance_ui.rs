@@ -65,7 +65,10 @@ fn moving_the_slider_to_iran_invited_shows_saudi_arabia_staying_away_with_its_re
         .position(|n| n.name == "Iran invited")
         .expect("the scenario has an 'Iran invited' step");
     harness
-        .get_by_role_and_label(Role::Slider, "Attendance scenario")
+        .get_by_role_and_label(
+            Role::Slider,
+            "Attendance scenario: As it happened: Iran not invited",
+        )
         .set_value_accesskit(iran_invited as f64);
     harness.run();
 
@@ -261,4 +264,48 @@ fn line_members(scenario: &coalition_map::model::Scenario, group: &str) -> usize
         .iter()
         .filter(|a| a.groups.iter().any(|g| g == group))
         .count()
+}
+
+#[test]
+fn the_best_list_search_can_be_run_from_the_panel() {
+    let mut harness = app_harness();
+    open_attendance_tab(&mut harness);
+    scroll_and_click(
+        &mut harness,
+        Role::DisclosureTriangle,
+        "Best invitation list",
+    );
+    scroll_and_click(
+        &mut harness,
+        Role::DisclosureTriangle,
+        "Swing actors (0 chosen)",
+    );
+    scroll_and_click(&mut harness, Role::CheckBox, "Swing: Iran");
+    scroll_and_click(&mut harness, Role::CheckBox, "Swing: Saudi Arabia");
+    scroll_and_click(&mut harness, Role::Button, "Find best lists");
+    for _ in 0..200 {
+        harness.run_steps(1);
+        if harness.state().view.attendance.search.front.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    let front = harness
+        .state()
+        .view
+        .attendance
+        .search
+        .front
+        .clone()
+        .expect("a finished search")
+        .1;
+    // Inviting Iran trades Saudi Arabia and the UAE for Iran: 29 is the most in the room.
+    assert_eq!(front.last().map(|c| c.attending), Some(29));
+    harness.get_by_label_contains("Tried 4 lists");
+    harness.get_by_label_contains("Use list 1:").scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains("Use list 1:").click();
+    harness.run();
+    assert!(harness.state().view.attendance.is_custom());
 }

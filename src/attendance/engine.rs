@@ -126,8 +126,6 @@ pub struct Engine {
     /// Per actor: where its component starts in `order`. A removal re-decides
     /// from there on; earlier components do not depend on it.
     component_start: Vec<usize>,
-    /// Each actor's rank in the hosts' priority order (0 = first).
-    priority_rank: Vec<usize>,
     /// The cycle (strongly connected component) each actor belongs to, and
     /// whether that component really is a cycle.
     component: Vec<usize>,
@@ -190,7 +188,6 @@ impl Engine {
             actor_count: n,
             order,
             component_start,
-            priority_rank,
             component,
             cyclic,
             own_rules,
@@ -201,11 +198,6 @@ impl Engine {
     /// The number of actors the engine was built for.
     pub fn actor_count(&self) -> usize {
         self.actor_count
-    }
-
-    /// Actor `index`'s rank in the hosts' priority order (0 = first).
-    pub fn priority_rank(&self, index: usize) -> usize {
-        self.priority_rank[index]
     }
 
     /// Who attends when exactly the actors marked in `invited` are invited.

@@ -8,7 +8,8 @@ fn name(scenario: &Scenario, index: usize) -> &str {
     scenario.actors.get(index).map_or("?", |a| a.name.as_str())
 }
 
-fn rule_words(scenario: &Scenario, rule: usize) -> String {
+/// Rule `rule` in words: "Saudi Arabia will not attend if Iran attends".
+pub fn rule_sentence(scenario: &Scenario, rule: usize) -> String {
     let Some(r) = scenario.conference.as_ref().and_then(|c| c.rules.get(rule)) else {
         return "a rule".into();
     };
@@ -40,19 +41,19 @@ pub fn absence_reason(scenario: &Scenario, index: usize, absence: Absence) -> St
             };
             format!(
                 "{}, and {} {state}.",
-                rule_words(scenario, rule),
+                rule_sentence(scenario, rule),
                 name(scenario, trigger)
             )
         }
         Absence::Priority { rule, trigger } => format!(
             "{}; {} comes first in the hosts' order, so {} stays away.",
-            rule_words(scenario, rule),
+            rule_sentence(scenario, rule),
             name(scenario, trigger),
             name(scenario, index)
         ),
         Absence::Paradox { rule, trigger } => format!(
             "{}, but {} attends only while {} is away: no answer satisfies both, so {} stays away.",
-            rule_words(scenario, rule),
+            rule_sentence(scenario, rule),
             name(scenario, trigger),
             name(scenario, index),
             name(scenario, index)

@@ -39,22 +39,9 @@ pub struct AttendanceReport {
 }
 
 fn cite(scenario: &Scenario, id: &str) -> String {
-    scenario.source(id).map_or_else(
-        || id.to_owned(),
-        |s| {
-            let mut text = format!("{}: {}", s.publisher, s.title);
-            if !s.date.is_empty() {
-                text.push_str(", ");
-                text.push_str(&s.date);
-            }
-            if let Some(where_) = s.url.as_ref().or(s.locator.as_ref()) {
-                text.push_str(" (");
-                text.push_str(where_);
-                text.push(')');
-            }
-            text
-        },
-    )
+    scenario
+        .source(id)
+        .map_or_else(|| id.to_owned(), crate::model::Source::full_citation)
 }
 
 /// Evaluates the command line's scenario and changes. Unknown names are an error.

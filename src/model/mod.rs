@@ -161,6 +161,25 @@ pub struct Source {
     pub locator: Option<String>,
 }
 
+impl Source {
+    /// "Publisher: Title, date", as every citation starts.
+    pub fn citation(&self) -> String {
+        if self.date.is_empty() {
+            format!("{}: {}", self.publisher, self.title)
+        } else {
+            format!("{}: {}, {}", self.publisher, self.title, self.date)
+        }
+    }
+
+    /// The citation with where to find it: the address, or the locator.
+    pub fn full_citation(&self) -> String {
+        match self.url.as_ref().or(self.locator.as_ref()) {
+            Some(place) => format!("{} ({place})", self.citation()),
+            None => self.citation(),
+        }
+    }
+}
+
 /// What sort of actor a node is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

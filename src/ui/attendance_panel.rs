@@ -54,7 +54,7 @@ pub fn attendance_panel_ui(
 fn heading_ui(
     ui: &mut egui::Ui,
     doc: &Document,
-    attendance: &AttendanceView,
+    attendance: &mut AttendanceView,
     commands: &mut Vec<Command>,
 ) {
     let named = doc.scenario.attendance_scenarios().get(attendance.position);
@@ -63,6 +63,28 @@ fn heading_ui(
         ui.label("Changed by hand from the scenario below.");
         if ui.button(Command::ResetInvitations.label()).clicked() {
             commands.push(Command::ResetInvitations);
+        }
+        if doc.scenario.conference.is_some() {
+            ui.horizontal(|ui| {
+                let label = ui.label("Name:");
+                ui.add(
+                    egui::TextEdit::singleline(&mut attendance.new_scenario_name)
+                        .hint_text("e.g. Iran and Qatar invited")
+                        .desired_width(160.0),
+                )
+                .labelled_by(label.id);
+                let command =
+                    Command::AddCustomListAsScenario(attendance.new_scenario_name.clone());
+                let named = !attendance.new_scenario_name.trim().is_empty();
+                if ui
+                    .add_enabled(named, egui::Button::new(command.label()))
+                    .on_hover_text(command.tooltip())
+                    .clicked()
+                {
+                    commands.push(command);
+                    attendance.new_scenario_name.clear();
+                }
+            });
         }
     }
     if let Some(named) = named {

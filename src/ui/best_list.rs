@@ -31,8 +31,7 @@ pub fn best_list_ui(
                     .or_else(|| scenario.weight_kinds.first().map(|k| k.id.as_str()))
                     .and_then(|id| scenario.weight_kinds.iter().find(|k| k.id == id))
                     .map_or("(no weights)", |k| k.label.as_str());
-                ui.label("Support counts:");
-                egui::ComboBox::from_id_salt("support_weight")
+                egui::ComboBox::from_label("counts as support")
                     .selected_text(chosen_label)
                     .show_ui(ui, |ui| {
                         for kind in &scenario.weight_kinds {
@@ -60,7 +59,7 @@ pub fn best_list_ui(
                 });
             if let Some(job) = &search.job {
                 ui.horizontal(|ui| {
-                    ui.add(egui::ProgressBar::new(job.progress()).show_percentage().desired_width(180.0));
+                    ui.add(egui::ProgressBar::new(job.progress()).text(format!("Searching {} lists: {:.0}%", job.total, job.progress() * 100.0)).desired_width(220.0));
                     if ui.button(Command::CancelBestListSearch.label()).clicked() {
                         commands.push(Command::CancelBestListSearch);
                     }

@@ -25,7 +25,8 @@ pub fn legend_panel_ui(
     egui::ScrollArea::vertical()
         .id_salt("legend_scroll")
         .show(ui, |ui| {
-            legend_ui(ui, scenario);
+            // The legend counts stances as the slider's scenario shows them.
+            legend_ui(ui, view.attendance.shown(scenario));
             ui.separator();
             relation_toggles_ui(ui, scenario, view, commands);
             ui.separator();
@@ -33,6 +34,10 @@ pub fn legend_panel_ui(
             if !scenario.disputes.is_empty() {
                 ui.separator();
                 disputes_ui(ui, scenario, commands);
+            }
+            if !doc.problems.is_empty() {
+                ui.separator();
+                problems_ui(ui, doc, commands);
             }
         });
 }
@@ -184,21 +189,11 @@ fn conference_ui(ui: &mut egui::Ui, scenario: &Scenario, commands: &mut Vec<Comm
                 conference.invited.len(),
                 names(&conference.invited)
             ));
-            for rule in &conference.rules {
-                let who = scenario
-                    .actor(&rule.actor)
-                    .map_or(rule.actor.as_str(), |a| a.name.as_str());
-                let other = scenario
-                    .actor(&rule.other)
-                    .map_or(rule.other.as_str(), |a| a.name.as_str());
-                let text = match rule.kind {
-                    crate::model::RuleKind::WillNotAttendIf => {
-                        format!("{who} would not attend if {other} attended.")
-                    }
-                    crate::model::RuleKind::AttendsOnlyIf => {
-                        format!("{who} attends only if {other} attends.")
-                    }
-                };
+            for (index, rule) in conference.rules.iter().enumerate() {
+                let text = format!(
+                    "{}.",
+                    crate::attendance::explain::rule_sentence(scenario, index)
+                );
                 ui.label(text).on_hover_text(&rule.note);
                 source_ui(ui, scenario, &rule.source, commands);
             }
@@ -226,4 +221,22 @@ fn disputes_ui(ui: &mut egui::Ui, scenario: &Scenario, commands: &mut Vec<Comman
             ui.add_space(4.0);
         }
     });
+}
+
+/// Problems that did not stop the file loading; a click shows the item.
+fn problems_ui(ui: &mut egui::Ui, doc: &Document, commands: &mut Vec<Command>) {
+    egui::CollapsingHeader::new(format!("Problems ({})", doc.problems.len()))
+        .default_open(true)
+        .show(ui, |ui| {
+            for (n, problem) in doc.problems.iter().enumerate() {
+                let command = Command::GoToProblem(n);
+                if ui
+                    .link(problem.to_string())
+                    .on_hover_text(command.tooltip())
+                    .clicked()
+                {
+                    commands.push(command);
+                }
+            }
+        });
 }

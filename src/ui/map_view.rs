@@ -54,14 +54,6 @@ impl MapState {
         self.pending_pan += delta;
     }
 
-    /// The placement of one actor's node, from the last frame.
-    pub fn placement(&self, actor_id: &str) -> Option<&NodePlacement> {
-        self.placements
-            .iter()
-            .find(|(id, _)| id == actor_id)
-            .map(|(_, p)| p)
-    }
-
     fn update_transform(
         &mut self,
         scenario: &Scenario,
@@ -71,8 +63,7 @@ impl MapState {
     ) {
         let fit = || MapTransform::fit(scenario.map, rect, size::MAP_MARGIN);
         let mut t = match self.transform {
-            Some(t) if self.fit_requested => {
-                let _ = t;
+            Some(_) if self.fit_requested => {
                 self.user_moved = false;
                 fit()
             }
@@ -508,7 +499,7 @@ fn node_ui(
             Glyph::for_rank(rank, count),
             s.label.as_str(),
         ),
-        None => (Color32::GRAY, Glyph::Circle, "stance unknown"),
+        None => (colours::UNKNOWN_STANCE, Glyph::Circle, "stance unknown"),
     };
     let attends = cx.outcome.attending.get(index).copied().unwrap_or(true);
     let stays_away = !attends && cx.invited.get(index).copied().unwrap_or(false);
@@ -640,7 +631,7 @@ fn paint_caption(painter: &egui::Painter, rect: Rect) {
         egui::Align2::LEFT_BOTTOM,
         text,
         egui::FontId::proportional(11.0),
-        Color32::from_gray(80),
+        colours::CAPTION,
     );
 }
 

@@ -40,6 +40,11 @@ pub fn scenario_slider_ui(
             named.len(),
             scenario_names.join("; ")
         ));
+        let spoken = format!(
+            "Attendance scenario: {}",
+            scenario_names[attendance.position]
+        );
+        response.widget_info(|| egui::WidgetInfo::slider(true, position as f64, &spoken));
         if response.changed() && (position != attendance.position || custom) {
             commands.push(Command::SetAttendanceScenario(position));
         }

@@ -15,11 +15,7 @@ pub fn source_ui(ui: &mut egui::Ui, scenario: &Scenario, id: &str, commands: &mu
     };
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
-        let text = if source.date.is_empty() {
-            format!("{}: {}", source.publisher, source.title)
-        } else {
-            format!("{}: {}, {}", source.publisher, source.title, source.date)
-        };
+        let text = source.citation();
         ui.label(egui::RichText::new(text).small());
         match (&source.url, &source.locator) {
             (Some(url), _) if is_web_url(url) => {

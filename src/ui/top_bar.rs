@@ -61,3 +61,44 @@ pub fn top_bar_ui(
         }
     }
 }
+
+/// The offer to take back unsaved work from a session that ended badly.
+pub fn recovery_offer_ui(
+    ui: &mut egui::Ui,
+    offer: &crate::files::Recovered,
+    commands: &mut Vec<Command>,
+) {
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().extreme_bg_color)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let from = offer.meta.path.as_ref().map_or_else(
+                    || "a scenario that was never saved".to_owned(),
+                    |p| p.display().to_string(),
+                );
+                ui.strong("Unsaved work was found from the last session");
+                ui.label(format!("(\"{}\", from {from}).", offer.scenario.title));
+                for command in [Command::RestoreRecovery, Command::DiscardRecovery] {
+                    if ui
+                        .button(command.label())
+                        .on_hover_text(command.tooltip())
+                        .clicked()
+                    {
+                        commands.push(command);
+                    }
+                }
+            });
+        });
+}
+
+/// While files are dragged over the window: a hint that dropping opens them.
+pub fn drop_hint_ui(ctx: &egui::Context) {
+    egui::Area::new(egui::Id::unique("drop_hint"))
+        .order(egui::Order::Foreground)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.heading("Drop the file to open it");
+            });
+        });
+}

@@ -1,0 +1,64 @@
+//! The menu bar: File (new, open, recent, save, revert, quit) and View
+//! (theme, interface size, map). Entries show their shortcuts.
+
+use crate::app::Document;
+use crate::command::Command;
+use crate::files::Prefs;
+
+/// A menu entry for `command`, with its shortcut, enabled or not.
+fn entry(ui: &mut egui::Ui, command: Command, enabled: bool, commands: &mut Vec<Command>) {
+    let mut button = egui::Button::new(command.label());
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui
+        .add_enabled(enabled, button)
+        .on_hover_text(command.tooltip())
+        .clicked()
+    {
+        commands.push(command);
+        ui.close();
+    }
+}
+
+pub fn menu_bar_ui(ui: &mut egui::Ui, doc: &Document, prefs: &Prefs, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            entry(ui, Command::NewScenario, true, commands);
+            entry(ui, Command::OpenDialog, true, commands);
+            ui.menu_button("Open Recent", |ui| {
+                if prefs.recent_files.is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in &prefs.recent_files {
+                    let command = Command::OpenPath(path.clone());
+                    if ui.button(command.label()).clicked() {
+                        commands.push(command);
+                        ui.close();
+                    }
+                }
+            });
+            ui.separator();
+            entry(ui, Command::Save, true, commands);
+            entry(ui, Command::SaveAs, true, commands);
+            entry(ui, Command::Revert, doc.is_modified(), commands);
+            ui.separator();
+            entry(ui, Command::Quit, true, commands);
+        });
+        ui.menu_button("View", |ui| {
+            let mut dark = prefs.dark_theme;
+            let label = Command::SetDarkTheme(dark).label();
+            if ui.checkbox(&mut dark, label).changed() {
+                commands.push(Command::SetDarkTheme(dark));
+            }
+            ui.horizontal(|ui| {
+                ui.label("Interface size");
+                egui::gui_zoom::zoom_menu_buttons(ui);
+            });
+            ui.separator();
+            entry(ui, Command::FitAll, true, commands);
+            entry(ui, Command::ZoomIn, true, commands);
+            entry(ui, Command::ZoomOut, true, commands);
+        });
+    });
+}

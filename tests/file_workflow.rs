@@ -1,0 +1,298 @@
+//! Opening, saving and the unsaved-changes prompt, driven through the real app.
+
+#![allow(
+    clippy::expect_used,
+    reason = "a test that cannot set up should stop loudly"
+)]
+
+use std::path::{Path, PathBuf};
+
+use coalition_map::command::Command;
+use coalition_map::{CoalitionApp, Startup};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "coalition-map-workflow-{name}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// Two scenario files: Paris as shipped, and a copy with another title.
+fn two_files(dir: &Path) -> (PathBuf, PathBuf) {
+    let first = dir.join("paris.coalition");
+    std::fs::write(&first, coalition_map::io::PARIS_2014).expect("write");
+    let mut other = coalition_map::io::paris_2014().expect("loads");
+    other.title = "Another scenario".into();
+    let second = dir.join("other.coalition");
+    coalition_map::io::save_scenario(&second, &other).expect("save");
+    (first, second)
+}
+
+fn harness(file: Option<PathBuf>, recovery_dir: Option<PathBuf>) -> Harness<'static, CoalitionApp> {
+    let startup = Startup { file, recovery_dir };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| CoalitionApp::new(cc, &startup));
+    harness.run();
+    harness
+}
+
+fn apply(harness: &mut Harness<'static, CoalitionApp>, command: Command) {
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, command);
+    harness.run();
+}
+
+fn scroll_and_click(harness: &mut Harness<'static, CoalitionApp>, role: Role, label: &str) {
+    harness.get_by_role_and_label(role, label).scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(role, label).click();
+    harness.run();
+}
+
+/// A real edit through the UI: invite Iran by hand, then keep that list as a named scenario.
+fn make_an_edit(harness: &mut Harness<'static, CoalitionApp>) {
+    harness
+        .get_by_role_and_label(Role::Button, "Attendance")
+        .click();
+    harness.run();
+    scroll_and_click(
+        harness,
+        Role::DisclosureTriangle,
+        "Change the invitation list",
+    );
+    scroll_and_click(harness, Role::CheckBox, "Invite Iran (not invited)");
+    scroll_and_click(harness, Role::TextInput, "Name:");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name:")
+        .type_text("Iran invited by hand");
+    harness.run();
+    scroll_and_click(harness, Role::Button, "Add to the scenario's lists");
+    assert!(
+        harness.state().doc.is_modified(),
+        "the edit made the document unsaved"
+    );
+}
+
+fn scenario_names(app: &CoalitionApp) -> Vec<String> {
+    app.doc
+        .scenario
+        .attendance_scenarios()
+        .iter()
+        .map(|s| s.name.clone())
+        .collect()
+}
+
+#[test]
+fn opening_a_file_by_command_shows_it_and_names_it_in_the_title() {
+    let dir = temp_dir("open");
+    let (_, other) = two_files(&dir);
+    let mut harness = harness(None, None);
+    apply(&mut harness, Command::OpenPath(other.clone()));
+    let app = harness.state();
+    assert_eq!(app.doc.scenario.title, "Another scenario");
+    assert_eq!(app.doc.path.as_deref(), Some(other.as_path()));
+    assert_eq!(app.window_title(), "other.coalition - Coalition Map");
+    assert_eq!(app.prefs.recent_files.first(), Some(&other));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_broken_file_leaves_the_current_scenario_and_says_why() {
+    let dir = temp_dir("broken");
+    let broken = dir.join("broken.coalition");
+    std::fs::write(&broken, "{\"format\": 1, \"title\": ").expect("write");
+    let mut harness = harness(None, None);
+    let before = harness.state().doc.scenario.clone();
+    apply(&mut harness, Command::OpenPath(broken));
+    assert_eq!(harness.state().doc.scenario, before);
+    harness.get_by_label_contains("Could not open");
+    harness.get_by_label_contains("ends too early");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn the_unsaved_changes_prompt_cancel_keeps_everything() {
+    let dir = temp_dir("cancel");
+    let (first, second) = two_files(&dir);
+    let mut harness = harness(Some(first.clone()), None);
+    make_an_edit(&mut harness);
+    assert!(
+        harness
+            .state()
+            .window_title()
+            .starts_with("* paris.coalition")
+    );
+    apply(&mut harness, Command::OpenPath(second));
+    harness.get_by_label("Save your changes?");
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.run();
+    assert!(
+        harness.query_by_label("Save your changes?").is_none(),
+        "the prompt is gone"
+    );
+    let app = harness.state();
+    assert_eq!(
+        app.doc.path.as_deref(),
+        Some(first.as_path()),
+        "still on the first file"
+    );
+    assert!(app.doc.is_modified(), "the changes are still there");
+    assert!(scenario_names(app).contains(&"Iran invited by hand".to_owned()));
+    assert_eq!(
+        std::fs::read_to_string(&first).expect("reads"),
+        coalition_map::io::PARIS_2014,
+        "nothing saved"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn the_unsaved_changes_prompt_discard_opens_the_other_file_without_saving() {
+    let dir = temp_dir("discard");
+    let (first, second) = two_files(&dir);
+    let mut harness = harness(Some(first.clone()), None);
+    make_an_edit(&mut harness);
+    apply(&mut harness, Command::OpenPath(second.clone()));
+    harness
+        .get_by_role_and_label(Role::Button, "Discard")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.doc.path.as_deref(), Some(second.as_path()));
+    assert_eq!(app.doc.scenario.title, "Another scenario");
+    assert!(!app.doc.is_modified());
+    assert_eq!(
+        std::fs::read_to_string(&first).expect("reads"),
+        coalition_map::io::PARIS_2014,
+        "nothing saved"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn the_unsaved_changes_prompt_save_saves_then_opens_the_other_file() {
+    let dir = temp_dir("save");
+    let (first, second) = two_files(&dir);
+    let mut harness = harness(Some(first.clone()), None);
+    make_an_edit(&mut harness);
+    apply(&mut harness, Command::OpenPath(second.clone()));
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    assert_eq!(harness.state().doc.path.as_deref(), Some(second.as_path()));
+    let saved = coalition_map::io::load_scenario(&first).expect("the first file still loads");
+    assert!(
+        saved
+            .attendance_scenarios()
+            .iter()
+            .any(|s| s.name == "Iran invited by hand"),
+        "the edit was saved to the first file"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn save_as_uses_the_in_app_dialog_where_there_is_no_native_one() {
+    let dir = temp_dir("save-as");
+    let mut harness = harness(None, None);
+    // As after the native dialog came back empty at once (no portal, no zenity).
+    harness.state_mut().files.native_unavailable = true;
+    apply(&mut harness, Command::SaveAs);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Folder")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Folder")
+        .type_text(&dir.display().to_string());
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "File name")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "File name")
+        .type_text("my-copy");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    let path = dir.join("my-copy.coalition");
+    assert!(path.exists(), "saved to {}", path.display());
+    assert_eq!(harness.state().doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(
+        coalition_map::io::load_scenario(&path).expect("loads"),
+        harness.state().doc.scenario
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn unsaved_work_is_kept_in_a_recovery_copy_and_offered_at_the_next_start() {
+    let dir = temp_dir("recovery");
+    let (first, _) = two_files(&dir);
+    let recovery = dir.join("data");
+    {
+        let mut harness = harness(Some(first.clone()), Some(recovery.clone()));
+        make_an_edit(&mut harness);
+        harness.run();
+        assert!(
+            recovery.join("recovery.coalition").exists(),
+            "the recovery copy is written"
+        );
+        // The app is killed here: no save, no clean exit.
+    }
+    let mut harness = harness(None, Some(recovery.clone()));
+    harness.get_by_label("Unsaved work was found from the last session");
+    harness
+        .get_by_role_and_label(Role::Button, "Restore")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert!(scenario_names(app).contains(&"Iran invited by hand".to_owned()));
+    assert_eq!(app.doc.path.as_deref(), Some(first.as_path()));
+    assert!(app.doc.is_modified(), "restored work is still unsaved");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_file_with_problems_opens_lists_them_and_a_click_goes_to_the_item() {
+    let dir = temp_dir("problems");
+    let path = dir.join("problems.coalition");
+    // Russia's stance is not on the scale, and one of Iran's quotes names an actor that does not exist.
+    let text = coalition_map::io::PARIS_2014
+        .replacen("\"stance\": \"critical\"", "\"stance\": \"grumpy\"", 1)
+        .replacen("\"actor\": \"IRN\"", "\"actor\": \"PERSIA\"", 1);
+    std::fs::write(&path, text).expect("write");
+    let mut harness = harness(None, None);
+    apply(&mut harness, Command::OpenPath(path));
+    assert_eq!(harness.state().doc.problems.len(), 2);
+    harness.get_by_label_contains("with 2 problem(s)");
+    let russia_problem = harness
+        .state()
+        .doc
+        .problems
+        .iter()
+        .find(|p| p.message.contains("grumpy"))
+        .map(ToString::to_string)
+        .expect("the stance problem");
+    scroll_and_click(&mut harness, Role::Link, &russia_problem);
+    assert_eq!(harness.state().view.selected.as_deref(), Some("RUS"));
+    // The rest of the app carries on: every tab draws.
+    harness
+        .get_by_role_and_label(Role::Button, "Attendance")
+        .click();
+    harness.run();
+    let _ = std::fs::remove_dir_all(dir);
+}
