@@ -240,6 +240,8 @@ impl CoalitionApp {
                     self.files.native_unavailable = true;
                     self.files.dialog = None;
                     self.start_dialog(ctx, purpose);
+                    // Draw it now, not at the next input event.
+                    ctx.request_repaint();
                     return;
                 }
                 Some(NativeAnswer::Cancelled) => (native.purpose, None),
