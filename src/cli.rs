@@ -18,12 +18,23 @@ pub enum Invocation {
     },
     /// Print who attends the conference, and why the others do not.
     Attendance(AttendanceArgs),
+    /// Write a generated world-sized scenario (synthetic test data).
+    Generate(GenerateArgs),
     /// Add the menu entry, the `*.coalition` file type and the icon.
     InstallDesktop,
     /// Remove what `--install-desktop` added.
     UninstallDesktop,
     Help,
     Version,
+}
+
+/// The arguments of `generate`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GenerateArgs {
+    pub out: PathBuf,
+    pub seed: u64,
+    pub relations: usize,
+    pub quotes: usize,
 }
 
 /// The arguments of `attendance`.
@@ -46,6 +57,8 @@ Usage:
   coalition-map check [FILE]   validate FILE (or the built-in scenario); exit 0 only if sound
   coalition-map attendance [FILE] [--scenario NAME] [--invite ID,...] [--uninvite ID,...] [--json]
                                who attends the conference, and why the others stay away
+  coalition-map generate [--out FILE] [--seed N] [--relations N] [--quotes N]
+                               write a world-sized scenario of synthetic test data (default world.coalition)
   coalition-map --install-desktop     add to the menu and open *.coalition files with it (Linux)
   coalition-map --uninstall-desktop   remove that again
   coalition-map --help | --version
@@ -63,6 +76,7 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
         [cmd, file] if cmd == "check" => Ok(Invocation::Check {
             file: Some(PathBuf::from(file)),
         }),
+        [cmd, rest @ ..] if cmd == "generate" => parse_generate(rest).map(Invocation::Generate),
         [cmd, rest @ ..] if cmd == "attendance" => {
             parse_attendance(rest).map(Invocation::Attendance)
         }
@@ -73,6 +87,66 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
             "unexpected arguments: {}\n\n{USAGE}",
             args.join(" ")
         )),
+    }
+}
+
+fn parse_generate(args: &[String]) -> Result<GenerateArgs, String> {
+    let defaults = crate::generate::WorldSize::default();
+    let mut parsed = GenerateArgs {
+        out: PathBuf::from("world.coalition"),
+        seed: 1,
+        relations: defaults.relations,
+        quotes: defaults.quotes,
+    };
+    let mut rest = args.iter();
+    let number = |value: Option<&String>, flag: &str| -> Result<u64, String> {
+        value
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| format!("{flag} needs a whole number"))
+    };
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--out" => parsed.out = PathBuf::from(rest.next().ok_or("--out needs a file name")?),
+            "--seed" => parsed.seed = number(rest.next(), "--seed")?,
+            "--relations" => {
+                parsed.relations = usize::try_from(number(rest.next(), "--relations")?)
+                    .map_err(|e| e.to_string())?;
+            }
+            "--quotes" => {
+                parsed.quotes =
+                    usize::try_from(number(rest.next(), "--quotes")?).map_err(|e| e.to_string())?;
+            }
+            other => return Err(format!("unexpected argument {other}\n\n{USAGE}")),
+        }
+    }
+    Ok(parsed)
+}
+
+/// Runs `generate`. Returns the exit code: 0 written, 1 not.
+pub fn run_generate(args: &GenerateArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let size = crate::generate::WorldSize {
+        relations: args.relations,
+        quotes: args.quotes,
+        ..crate::generate::WorldSize::default()
+    };
+    let scenario = crate::generate::world_scenario(args.seed, size);
+    match crate::io::save_scenario(&args.out, &scenario) {
+        Ok(()) => {
+            let _ = writeln!(
+                out,
+                "wrote {}: {} actors, {} relations, {} quotes, {} named scenarios",
+                args.out.display(),
+                scenario.actors.len(),
+                scenario.relations.len(),
+                scenario.quotes.len(),
+                scenario.attendance_scenarios().len()
+            );
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            1
+        }
     }
 }
 

@@ -17,6 +17,7 @@ pub mod cli;
 pub mod command;
 pub mod desktop;
 pub mod files;
+pub mod generate;
 pub mod geo;
 pub mod io;
 pub mod model;

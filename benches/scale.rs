@@ -1,0 +1,153 @@
+//! Speed and scale: `cargo bench --bench scale`.
+//!
+//! The CPU time of one full frame of the real UI (egui layout and
+//! tessellation, no GPU) on the default and the generated world scenario,
+//! idle and while panning; frame time against relation count; parsing and
+//! validating a ~5 MB file. Plain harness: warm-up, then the median of
+//! `ROUNDS` rounds.
+
+#![allow(
+    clippy::expect_used,
+    reason = "a benchmark that cannot set up should stop loudly"
+)]
+
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use coalition_map::app::{CoalitionApp, Document};
+use coalition_map::generate::{WorldSize, world_scenario};
+use coalition_map::geo::basemap::Basemap;
+
+const ROUNDS: usize = 31;
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn show(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1e3)
+}
+
+fn raw_input(time: f64, events: Vec<egui::Event>) -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        time: Some(time),
+        events,
+        ..Default::default()
+    }
+}
+
+/// Median CPU time of one frame (layout + tessellation), idle or dragging the map.
+fn frame_time(app: &mut CoalitionApp, panning: bool) -> Duration {
+    let ctx = egui::Context::default();
+    coalition_map::theme::apply_style(&ctx, false);
+    let mut time = 0.0;
+    let frame = |app: &mut CoalitionApp, events: Vec<egui::Event>, time: f64| {
+        let start = Instant::now();
+        let output = ctx.run_ui(raw_input(time, events), |ui| app.frame_ui(ui));
+        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        black_box(primitives);
+        start.elapsed()
+    };
+    let press = |pos: egui::Pos2, pressed: bool| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    let mut pointer = egui::pos2(600.0, 420.0);
+    for _ in 0..5 {
+        time += 1.0 / 60.0;
+        frame(app, vec![egui::Event::PointerMoved(pointer)], time);
+    }
+    if panning {
+        time += 1.0 / 60.0;
+        frame(app, vec![press(pointer, true)], time);
+    }
+    let times = (0..ROUNDS)
+        .map(|i| {
+            time += 1.0 / 60.0;
+            let events = if panning {
+                let step = if i % 20 < 10 { 4.0 } else { -4.0 };
+                pointer += egui::vec2(step, step / 2.0);
+                vec![egui::Event::PointerMoved(pointer)]
+            } else {
+                Vec::new()
+            };
+            frame(app, events, time)
+        })
+        .collect();
+    median(times)
+}
+
+fn app_on(scenario: coalition_map::model::Scenario, basemap: &Arc<Basemap>) -> CoalitionApp {
+    CoalitionApp::with_document(Document::new(scenario, None), basemap.clone(), None)
+}
+
+fn main() {
+    let basemap = Arc::new(Basemap::embedded().expect("outlines"));
+    let paris = coalition_map::io::paris_2014().expect("the built-in scenario");
+    let world = world_scenario(1, WorldSize::default());
+    println!(
+        "machine: {} logical cores; release build; frames at 1280x800; median of {ROUNDS}",
+        std::thread::available_parallelism().map_or(0, std::num::NonZero::get)
+    );
+    println!(
+        "world scenario: {} actors, {} relations, {} quotes",
+        world.actors.len(),
+        world.relations.len(),
+        world.quotes.len()
+    );
+
+    for (name, scenario) in [("default (Paris 2014)", &paris), ("world", &world)] {
+        for panning in [false, true] {
+            let mut app = app_on(scenario.clone(), &basemap);
+            let t = frame_time(&mut app, panning);
+            println!(
+                "frame, {name:<22} {:<8} median {}",
+                if panning { "panning" } else { "idle" },
+                show(t)
+            );
+        }
+    }
+
+    for relations in [1_000, 5_000, 20_000] {
+        let size = WorldSize {
+            relations,
+            ..WorldSize::default()
+        };
+        let mut app = app_on(world_scenario(1, size), &basemap);
+        println!(
+            "frame, world with {relations:>6} relations, idle   median {}",
+            show(frame_time(&mut app, false))
+        );
+    }
+
+    let big = world_scenario(
+        1,
+        WorldSize {
+            relations: 20_000,
+            quotes: 12_000,
+            ..WorldSize::default()
+        },
+    );
+    let text = coalition_map::io::scenario_to_string(&big).expect("serialises");
+    let times = (0..ROUNDS)
+        .map(|_| {
+            let start = Instant::now();
+            let scenario = coalition_map::io::scenario_from_str(black_box(&text)).expect("parses");
+            black_box(coalition_map::model::validate(&scenario));
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "parse + validate a {:.1} MB file          median {}",
+        text.len() as f64 / 1e6,
+        show(median(times))
+    );
+}
