@@ -83,6 +83,8 @@ pub struct ViewState {
     pub search: String,
     /// Show every quote, even when an actor is selected.
     pub all_quotes: bool,
+    /// How many quote cards the panel lays out (it grows with "Show more").
+    pub quotes_shown: usize,
     pub hidden_relation_kinds: BTreeSet<String>,
     pub map: MapState,
     pub focus_search: bool,
@@ -100,6 +102,7 @@ impl ViewState {
             focused_quote: None,
             search: String::new(),
             all_quotes: false,
+            quotes_shown: 0,
             hidden_relation_kinds: scenario
                 .relation_kinds
                 .iter()

@@ -36,6 +36,9 @@ pub struct MapState {
     pub placements: Vec<(String, NodePlacement)>,
     /// Indices of the relations drawn last frame.
     pub drawn_relations: Vec<usize>,
+    /// What the placements were computed for: the layout is redone only when
+    /// the view, the window or the actors' positions and names change.
+    layout_key: Option<(MapTransform, u64)>,
 }
 
 impl MapState {
@@ -152,7 +155,14 @@ pub fn map_ui(
         label_gap: size::LABEL_GAP,
         edge_inset: size::NODE_RADIUS + size::ARROW_LENGTH + 8.0,
     };
-    let placements = layout(&nodes, rect, style, &measure);
+    let key = (transform, layout_fingerprint(&nodes));
+    let placements = if view.map.layout_key == Some(key) && view.map.placements.len() == nodes.len()
+    {
+        view.map.placements.iter().map(|(_, p)| p.clone()).collect()
+    } else {
+        view.map.layout_key = Some(key);
+        layout(&nodes, rect, style, &measure)
+    };
 
     let edges = paint_edges(
         &painter,
@@ -202,6 +212,19 @@ pub fn map_ui(
         .map(|a| a.id.clone())
         .zip(placements)
         .collect();
+}
+
+/// A fingerprint of what the layout depends on besides the view: anchors and labels.
+fn layout_fingerprint(nodes: &[NodeInput]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for node in nodes {
+        node.anchor.x.to_bits().hash(&mut hasher);
+        node.anchor.y.to_bits().hash(&mut hasher);
+        node.label.hash(&mut hasher);
+        node.short_label.hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 fn paint_countries(

@@ -6,6 +6,9 @@ use crate::command::Command;
 use crate::model::{Quote, QuoteKind, Scenario};
 use crate::ui::source_view::source_ui;
 
+/// How many quote cards are laid out before "Show more".
+pub const QUOTES_PER_PAGE: usize = 40;
+
 /// The quotes the panel lists: the selected actor's (unless all are asked
 /// for), leaving out variants, which are shown inside their main quote.
 pub fn listed_quotes<'a>(scenario: &'a Scenario, view: &ViewState) -> Vec<&'a Quote> {
@@ -55,7 +58,10 @@ pub fn quotes_panel_ui(
         .id_salt("quotes_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for quote in quotes {
+            // Long lists are shown a page at a time: laying out thousands of
+            // cards every frame would make the window sluggish.
+            let shown = view.quotes_shown.max(QUOTES_PER_PAGE);
+            for quote in quotes.iter().take(shown) {
                 quote_card_ui(
                     ui,
                     scenario,
@@ -63,6 +69,15 @@ pub fn quotes_panel_ui(
                     view.focused_quote.as_deref() == Some(quote.id.as_str()),
                     commands,
                 );
+            }
+            if quotes.len() > shown {
+                let more = (quotes.len() - shown).min(QUOTES_PER_PAGE);
+                if ui
+                    .button(format!("Show {more} more of {} quotes", quotes.len()))
+                    .clicked()
+                {
+                    view.quotes_shown = shown + QUOTES_PER_PAGE;
+                }
             }
         });
 }
