@@ -1,12 +1,9 @@
 //! The selected actor: stance and why, groups, weights, relations, sources.
 
-use egui::{Sense, vec2};
-
 use crate::app::ViewState;
 use crate::command::Command;
 use crate::model::{Actor, Scenario};
-use crate::theme::{self, Glyph, size};
-use crate::ui::glyph::paint_glyph;
+use crate::ui::glyph::stance_swatch_ui;
 use crate::ui::source_view::source_ui;
 
 pub fn actor_panel_ui(
@@ -47,16 +44,7 @@ fn actor_details_ui(
     ui.label(egui::RichText::new(actor.kind.label()).weak());
     if let Some((rank, stance)) = scenario.stance(&actor.stance) {
         ui.horizontal(|ui| {
-            let (rect, _) = ui.allocate_exact_size(vec2(20.0, 18.0), Sense::hover());
-            let glyph = Glyph::for_rank(rank, scenario.stance_scale.len());
-            paint_glyph(
-                ui.painter(),
-                rect.center(),
-                size::LEGEND_GLYPH,
-                glyph,
-                theme::stance_colour(scenario, rank),
-                theme::node_stroke(),
-            );
+            stance_swatch_ui(ui, scenario, rank);
             ui.strong(&stance.label);
         });
         ui.label(egui::RichText::new(&stance.meaning).weak());

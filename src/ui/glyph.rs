@@ -72,3 +72,16 @@ pub fn paint_glyph(
         painter.circle_stroke(centre, r, stroke);
     }
 }
+
+/// The glyph of stance `rank`, in its colour, as a small swatch in a row of text.
+pub fn stance_swatch_ui(ui: &mut egui::Ui, scenario: &crate::model::Scenario, rank: usize) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(20.0, 18.0), egui::Sense::hover());
+    paint_glyph(
+        ui.painter(),
+        rect.center(),
+        crate::theme::size::LEGEND_GLYPH,
+        Glyph::for_rank(rank, scenario.stance_scale.len()),
+        crate::theme::stance_colour(scenario, rank),
+        crate::theme::node_stroke(),
+    );
+}

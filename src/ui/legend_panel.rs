@@ -6,8 +6,8 @@ use egui::{Sense, Stroke, vec2};
 use crate::app::{Document, ViewState};
 use crate::command::Command;
 use crate::model::{LineStyle, Scenario};
-use crate::theme::{self, Glyph, size};
-use crate::ui::glyph::paint_glyph;
+use crate::theme::{self, Glyph};
+use crate::ui::glyph::stance_swatch_ui;
 use crate::ui::source_view::source_ui;
 
 /// Most search results listed at once.
@@ -112,15 +112,7 @@ fn legend_ui(ui: &mut egui::Ui, scenario: &Scenario) {
             .filter(|a| a.stance == stance.id)
             .count();
         ui.horizontal(|ui| {
-            let (rect, _) = ui.allocate_exact_size(vec2(20.0, 18.0), Sense::hover());
-            paint_glyph(
-                ui.painter(),
-                rect.center(),
-                size::LEGEND_GLYPH,
-                glyph,
-                theme::stance_colour(scenario, rank),
-                theme::node_stroke(),
-            );
+            stance_swatch_ui(ui, scenario, rank);
             ui.label(format!("{} ({members})", stance.label))
                 .on_hover_text(format!("{}\nShown as a {}.", stance.meaning, glyph.name()));
         });
