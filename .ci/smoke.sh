@@ -31,7 +31,7 @@ APP_PID=$!
 # Wait for the window to appear, then for it to paint.
 found=
 for _ in $(seq 120); do
-  if xwininfo -root -tree 2>/dev/null | grep -q '"Coalition Map"'; then found=1; break; fi
+  if xwininfo -root -tree 2>/dev/null | grep -q 'Coalition Map"'; then found=1; break; fi
   if ! kill -0 "$APP_PID" 2>/dev/null; then echo "smoke: the app exited early"; cat target/smoke/app.log; exit 1; fi
   sleep 0.5
 done
