@@ -4,6 +4,7 @@
 //! Layers, bottom up (see README's Architecture section):
 //! - [`model`]: the scenario document and its validation (no egui);
 //! - [`io`]: reading scenarios from bytes and files (no egui);
+//! - [`edit`]: edits to a scenario and the undo history (no egui);
 //! - [`geo`]: projection, outlines, node and label layout (no egui);
 //! - [`theme`], [`command`]: design tokens and the user's actions;
 //! - [`ui`] and [`app`]: the panels and the app that ties them together;
@@ -16,6 +17,7 @@ pub mod attendance_view;
 pub mod cli;
 pub mod command;
 pub mod desktop;
+pub mod edit;
 pub mod files;
 pub mod generate;
 pub mod geo;
