@@ -10,6 +10,8 @@ use crate::attendance::Engine;
 use crate::attendance::search::SearchRequest;
 use crate::attendance_view::{AttendanceView, ScenarioResult, SearchJob, evaluate_named};
 use crate::command::{Command, PanDirection, RightTab};
+use crate::edit::{Edit, EditError, History};
+use crate::edit_view::EditView;
 use crate::files::Prefs;
 use crate::geo::basemap::Basemap;
 use crate::model::{Problem, Scenario, is_web_url, validate};
@@ -30,6 +32,8 @@ pub struct Document {
     pub engine: Engine,
     /// Every named attendance scenario, evaluated (what the plot shows).
     pub named: Vec<ScenarioResult>,
+    /// The edits made since it was opened, to undo and redo.
+    pub history: History,
 }
 
 impl Document {
@@ -44,6 +48,7 @@ impl Document {
             path,
             engine,
             named,
+            history: History::default(),
         }
     }
 
@@ -60,16 +65,33 @@ impl Document {
         )
     }
 
-    /// Takes an edited scenario; re-validates and re-evaluates it. Unsaved
-    /// until saved.
-    pub fn edit(&mut self, scenario: Scenario) {
-        let saved = std::mem::take(&mut self.saved);
-        let path = self.path.take();
-        *self = Self {
-            path,
-            saved,
-            ..Self::new(scenario, None)
-        };
+    /// Applies one edit, recorded for undo; validation, the engine and the
+    /// named scenarios follow at once. Unsaved until saved.
+    pub fn apply_edit(&mut self, edit: Edit, merge_key: Option<String>) -> Result<(), EditError> {
+        self.history.apply(&mut self.scenario, edit, merge_key)?;
+        self.refresh();
+        Ok(())
+    }
+
+    /// Undoes the last edit; returns what it was.
+    pub fn undo(&mut self) -> Option<String> {
+        let label = self.history.undo(&mut self.scenario)?;
+        self.refresh();
+        Some(label)
+    }
+
+    /// Redoes the last undone edit; returns what it was.
+    pub fn redo(&mut self) -> Option<String> {
+        let label = self.history.redo(&mut self.scenario)?;
+        self.refresh();
+        Some(label)
+    }
+
+    /// Re-validates and re-evaluates after the scenario changed.
+    fn refresh(&mut self) {
+        self.problems = validate(&self.scenario);
+        self.engine = Engine::new(&self.scenario);
+        self.named = evaluate_named(&self.scenario, &self.engine);
     }
 }
 
@@ -90,6 +112,7 @@ pub struct ViewState {
     pub focus_search: bool,
     pub right_tab: RightTab,
     pub attendance: AttendanceView,
+    pub edit: EditView,
 }
 
 impl ViewState {
@@ -113,6 +136,7 @@ impl ViewState {
             focus_search: false,
             right_tab: RightTab::default(),
             attendance: AttendanceView::new(scenario, &doc.engine, &doc.named),
+            edit: EditView::default(),
         }
     }
 }
@@ -308,6 +332,9 @@ impl CoalitionApp {
             Command::ShowTab(tab) => self.view.right_tab = tab,
             Command::StartBestListSearch => self.start_search(ctx),
             Command::NewScenario => self.guard(ctx, crate::app_files::Guarded::New),
+            Command::NewFromTemplate => {
+                self.guard(ctx, crate::app_files::Guarded::NewFromTemplate);
+            }
             Command::OpenDialog => self.guard(ctx, crate::app_files::Guarded::OpenDialog),
             Command::OpenPath(path) => self.guard(ctx, crate::app_files::Guarded::Open(path)),
             Command::Quit => self.guard(ctx, crate::app_files::Guarded::Quit),
@@ -324,6 +351,27 @@ impl CoalitionApp {
                 crate::theme::apply_style(ctx, dark);
             }
             Command::GoToProblem(n) => self.go_to_problem(n),
+            Command::Edit { edit, merge } => {
+                self.apply_edit(edit, merge);
+            }
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::RemoveActor(id) => self.request_remove_actor(&id),
+            Command::AnswerRemoveActor(answer) => self.answer_remove_actor(answer),
+            Command::DrawRelation { from, to } => self.draw_relation(from, to),
+            Command::AnswerDrawnRelation(kind) => self.answer_drawn_relation(kind),
+            Command::ShowEditTab(tab) => self.view.edit.tab = tab,
+            Command::ChooseItem(list, index) => self.view.edit.choose(list, index),
+            Command::ImportActorsDialog => {
+                self.start_dialog(ctx, crate::files::DialogPurpose::ImportActors);
+            }
+            Command::ImportActorsFrom(path) => self.preview_import(&path),
+            Command::AcceptImport => self.accept_import(),
+            Command::CancelImport => self.view.edit.import = None,
+            Command::ExportTableDialog(table) => {
+                self.start_dialog(ctx, crate::files::DialogPurpose::ExportTable(table));
+            }
+            Command::ExportTableTo(table, path) => self.export_table(table, &path),
             Command::CancelBestListSearch => {
                 if let Some(job) = &self.view.attendance.search.job {
                     job.control
@@ -447,6 +495,9 @@ impl CoalitionApp {
                 self.emit(command);
             }
         }
+        if !typing && ctx.input_mut(|i| i.consume_shortcut(&crate::command::REDO_ALT)) {
+            self.emit(Command::Redo);
+        }
         // `+` arrives as Plus on some layouts and Equals on others.
         if !typing
             && !focus_elsewhere
@@ -454,7 +505,11 @@ impl CoalitionApp {
         {
             self.emit(Command::ZoomIn);
         }
-        if !typing && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        // Escape clears the selection from the map, not from a field or a list.
+        if !typing
+            && !focus_elsewhere
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
             self.emit(Command::Select(None));
         }
     }
@@ -465,7 +520,12 @@ impl CoalitionApp {
         self.poll_search(&ctx);
         self.intercept_close(&ctx);
         self.take_dropped_files(&ctx);
-        if self.files.prompt.is_none() && self.files.dialog.is_none() {
+        let asking = self.files.prompt.is_some()
+            || self.files.dialog.is_some()
+            || self.view.edit.removal.is_some()
+            || self.view.edit.drawn_relation.is_some()
+            || self.view.edit.import.is_some();
+        if !asking {
             self.read_shortcuts(&ctx);
         }
         let mut commands = Vec::new();
@@ -496,7 +556,11 @@ impl CoalitionApp {
             .resizable(true)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    for tab in [RightTab::ActorAndQuotes, RightTab::Attendance] {
+                    for tab in [
+                        RightTab::ActorAndQuotes,
+                        RightTab::Attendance,
+                        RightTab::Edit,
+                    ] {
                         let command = Command::ShowTab(tab);
                         let selected = self.view.right_tab == tab;
                         if ui.selectable_label(selected, command.label()).clicked() {
@@ -525,6 +589,9 @@ impl CoalitionApp {
                             &mut commands,
                         );
                     }
+                    RightTab::Edit => {
+                        ui::edit::edit_panel_ui(ui, &self.doc, &mut self.view, &mut commands);
+                    }
                 }
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
@@ -539,12 +606,31 @@ impl CoalitionApp {
                 &mut commands,
             );
         }
+        if let Some(pending) = &self.view.edit.removal {
+            ui::edit::prompts::removal_prompt_ui(&ctx, pending, &mut commands);
+        }
+        if let Some((from, to)) = &self.view.edit.drawn_relation {
+            ui::edit::prompts::relation_kind_prompt_ui(
+                &ctx,
+                &self.doc.scenario,
+                (from, to),
+                &mut commands,
+            );
+        }
+        if let Some(pending) = &self.view.edit.import {
+            ui::edit::import_preview::import_preview_ui(&ctx, pending, &mut commands);
+        }
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             ui::top_bar::drop_hint_ui(&ctx);
         }
 
         self.pending.extend(commands);
         self.apply_pending(&ctx);
+        // One typed field, one drag: a gesture ends when nothing is being
+        // typed in and no button is held.
+        if !ctx.text_edit_focused() && !ctx.input(|i| i.pointer.any_down()) {
+            self.doc.history.seal();
+        }
         self.dialogs_ui(&ctx);
         self.keep_recovery_copy();
         self.update_title(&ctx);

@@ -22,6 +22,8 @@ const RECOVERY_EVERY: Duration = Duration::from_secs(5);
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Guarded {
     New,
+    /// A new scenario with the Paris 2014 scales, kinds and groups, and nothing else.
+    NewFromTemplate,
     OpenDialog,
     Open(PathBuf),
     Quit,
@@ -31,7 +33,7 @@ impl Guarded {
     /// What the prompt says the action is.
     pub fn describe(&self) -> String {
         match self {
-            Self::New => "starting a new scenario".into(),
+            Self::New | Self::NewFromTemplate => "starting a new scenario".into(),
             Self::OpenDialog => "opening another file".into(),
             Self::Open(path) => format!("opening {}", path.display()),
             Self::Quit => "quitting".into(),
@@ -42,7 +44,7 @@ impl Guarded {
 /// A file dialog that is open.
 pub enum OpenDialog {
     Native(NativeDialog),
-    InApp(FileDialog, DialogPurpose),
+    InApp(Box<FileDialog>, DialogPurpose),
 }
 
 /// The state of the File menu's work.
@@ -102,6 +104,14 @@ impl CoalitionApp {
             Guarded::New => {
                 self.clear_recovery();
                 self.show_document(Document::new(blank_scenario(), None));
+            }
+            Guarded::NewFromTemplate => {
+                self.clear_recovery();
+                let template = crate::io::paris_2014().map_or_else(
+                    |_| blank_scenario(),
+                    |paris| crate::files::template_from(&paris),
+                );
+                self.show_document(Document::new(template, None));
             }
             Guarded::OpenDialog => self.start_dialog(ctx, DialogPurpose::Open),
             Guarded::Open(path) => self.open_path(&path),
@@ -195,7 +205,7 @@ impl CoalitionApp {
         }
     }
 
-    fn start_dialog(&mut self, ctx: &egui::Context, purpose: DialogPurpose) {
+    pub(crate) fn start_dialog(&mut self, ctx: &egui::Context, purpose: DialogPurpose) {
         if self.files.dialog.is_some() {
             return;
         }
@@ -210,11 +220,16 @@ impl CoalitionApp {
                     .first()
                     .and_then(|p| p.parent().map(std::path::Path::to_path_buf))
             });
-        let name = format!(
-            "{}.{}",
-            slug(&self.doc.scenario.title),
-            crate::io::EXTENSION
-        );
+        let name = match purpose {
+            DialogPurpose::ExportTable(table) => {
+                format!("{}-{}.csv", slug(&self.doc.scenario.title), table.noun())
+            }
+            _ => format!(
+                "{}.{}",
+                slug(&self.doc.scenario.title),
+                crate::io::EXTENSION
+            ),
+        };
         self.files.dialog = Some(if self.files.native_unavailable {
             in_app_dialog(purpose, dir, name)
         } else {
@@ -257,6 +272,8 @@ impl CoalitionApp {
         match answer {
             (DialogPurpose::Open, Some(path)) => self.open_path(&path),
             (DialogPurpose::SaveAs, Some(path)) => self.save_to(ctx, with_extension(path)),
+            (DialogPurpose::ImportActors, Some(path)) => self.preview_import(&path),
+            (DialogPurpose::ExportTable(table), Some(path)) => self.export_table(table, &path),
             (_, None) => self.files.after_save = None,
         }
     }
@@ -270,8 +287,17 @@ impl CoalitionApp {
                 .map(|f| f.path().to_path_buf())
                 .find(|p| !p.as_os_str().is_empty())
         });
-        if let Some(path) = dropped {
-            self.guard(ctx, Guarded::Open(path));
+        match dropped {
+            // A spreadsheet dropped on the window is an import (previewed first).
+            Some(path)
+                if path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("csv")) =>
+            {
+                self.preview_import(&path);
+            }
+            Some(path) => self.guard(ctx, Guarded::Open(path)),
+            None => {}
         }
     }
 
@@ -385,8 +411,8 @@ impl CoalitionApp {
         if name.is_empty() {
             return;
         }
-        let mut scenario = self.doc.scenario.clone();
-        let base = crate::attendance::whatif::base_invitations(&scenario);
+        let scenario = &self.doc.scenario;
+        let base = crate::attendance::whatif::base_invitations(scenario);
         let ids = |want: bool| -> Vec<String> {
             scenario
                 .actors
@@ -400,16 +426,15 @@ impl CoalitionApp {
                 .collect()
         };
         let (invite, uninvite) = (ids(true), ids(false));
-        let Some(conference) = scenario.conference.as_mut() else {
-            return;
-        };
+        let named = scenario.attendance_scenarios();
         let mut id = slug(name);
         let mut n = 2;
-        while conference.scenarios.iter().any(|s| s.id == id) {
+        while named.iter().any(|s| s.id == id) {
             id = format!("{}-{n}", slug(name));
             n += 1;
         }
-        conference.scenarios.push(AttendanceScenario {
+        let position = named.len();
+        let item = crate::edit::Item::NamedScenario(AttendanceScenario {
             id,
             name: name.to_owned(),
             description: "Made in the app from a custom invitation list.".into(),
@@ -417,13 +442,13 @@ impl CoalitionApp {
             uninvite,
             ..AttendanceScenario::default()
         });
-        let position = conference.scenarios.len() - 1;
-        self.doc.edit(scenario);
-        self.view.attendance.custom = None;
-        self.view.attendance.position = position;
-        self.view
-            .attendance
-            .refresh(&self.doc.scenario, &self.doc.engine, &self.doc.named);
+        if self.apply_edit(crate::edit::Edit::Add(item), None) {
+            self.view.attendance.custom = None;
+            self.view.attendance.position = position;
+            self.view
+                .attendance
+                .refresh(&self.doc.scenario, &self.doc.engine, &self.doc.named);
+        }
     }
 
     /// Selects what problem `n` is about: an actor, a quote's speaker, a relation's actor.
@@ -459,11 +484,15 @@ fn in_app_dialog(purpose: DialogPurpose, dir: Option<PathBuf>, name: String) -> 
     let start = dir
         .or_else(|| std::env::current_dir().ok())
         .unwrap_or_else(|| PathBuf::from("/"));
-    let mode = match purpose {
-        DialogPurpose::Open => FileDialogMode::Open,
-        DialogPurpose::SaveAs => FileDialogMode::Save,
+    let mode = if purpose.saves() {
+        FileDialogMode::Save
+    } else {
+        FileDialogMode::Open
     };
-    OpenDialog::InApp(FileDialog::new(mode, start, name), purpose)
+    OpenDialog::InApp(
+        Box::new(FileDialog::new(mode, start, name).for_kind(purpose.kind())),
+        purpose,
+    )
 }
 
 /// A file-name-safe, lower-case version of `text`: "Iran invited" -> "iran-invited".

@@ -6,6 +6,10 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::edit::{Dependents, Edit, List};
+use crate::edit_view::EditTab;
+use crate::tables::Table;
+
 /// A direction to pan the map with the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PanDirection {
@@ -17,6 +21,10 @@ pub enum PanDirection {
 
 /// Something the user asked for.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a few commands are made per frame; boxing edits would only add noise"
+)]
 pub enum Command {
     /// Show the scenario's whole region.
     FitAll,
@@ -50,6 +58,8 @@ pub enum Command {
     StepScenario(i32),
     /// File menu: a blank scenario.
     NewScenario,
+    /// File menu: a new scenario on the Paris 2014 scales, kinds and groups.
+    NewFromTemplate,
     /// File menu: choose a file to open.
     OpenDialog,
     /// Open this file (recent files, drag and drop, tests).
@@ -71,6 +81,40 @@ pub enum Command {
     SetDarkTheme(bool),
     /// Select the item problem `n` is about.
     GoToProblem(usize),
+    /// Change the scenario. Edits with the same `merge` key (one typed
+    /// field, one drag) are one undo step.
+    Edit {
+        edit: Edit,
+        merge: Option<String>,
+    },
+    Undo,
+    Redo,
+    /// Remove an actor, asking first what becomes of what names it.
+    RemoveActor(String),
+    /// The answer to the removal prompt; `None` keeps the actor.
+    AnswerRemoveActor(Option<Dependents>),
+    /// A relation drawn on the map from one actor to another: ask for its kind.
+    DrawRelation {
+        from: String,
+        to: String,
+    },
+    /// The kind picked for the drawn relation; `None` drops it.
+    AnswerDrawnRelation(Option<String>),
+    /// Show a tab of the editor.
+    ShowEditTab(EditTab),
+    /// Choose an item of one of the editor's lists.
+    ChooseItem(List, Option<usize>),
+    /// Choose a spreadsheet of actors to import.
+    ImportActorsDialog,
+    /// Read this spreadsheet and preview the import.
+    ImportActorsFrom(PathBuf),
+    /// Import the previewed rows.
+    AcceptImport,
+    CancelImport,
+    /// Choose where to export one table as a spreadsheet.
+    ExportTableDialog(Table),
+    /// Export one table to this file.
+    ExportTableTo(Table, PathBuf),
 }
 
 /// The answers to "save your changes first?".
@@ -87,12 +131,14 @@ pub enum RightTab {
     #[default]
     ActorAndQuotes,
     Attendance,
+    /// The editor: every part of the scenario, and the map's editing gestures.
+    Edit,
 }
 
 impl Command {
     /// The commands that have a keyboard shortcut, for the help list and the
     /// shortcut handler.
-    pub const WITH_SHORTCUTS: [Self; 15] = [
+    pub const WITH_SHORTCUTS: [Self; 18] = [
         Self::FitAll,
         Self::ZoomIn,
         Self::ZoomOut,
@@ -109,6 +155,10 @@ impl Command {
         Self::SaveAs,
         Self::Save,
         Self::Quit,
+        // Before Undo, for the same reason.
+        Self::Redo,
+        Self::Undo,
+        Self::ShowTab(RightTab::Edit),
     ];
 
     /// What a button or menu entry says.
@@ -138,6 +188,7 @@ impl Command {
             Self::StepScenario(step) if *step < 0 => "Previous scenario".into(),
             Self::StepScenario(_) => "Next scenario".into(),
             Self::NewScenario => "New".into(),
+            Self::NewFromTemplate => "New from the Paris 2014 template".into(),
             Self::OpenDialog => "Open…".into(),
             Self::OpenPath(path) => path.display().to_string(),
             Self::Save | Self::AnswerUnsaved(UnsavedAnswer::Save) => "Save".into(),
@@ -146,12 +197,36 @@ impl Command {
             Self::Revert => "Revert".into(),
             Self::Quit => "Quit".into(),
             Self::AnswerUnsaved(UnsavedAnswer::Discard) => "Discard".into(),
-            Self::AnswerUnsaved(UnsavedAnswer::Cancel) => "Cancel".into(),
+            Self::AnswerUnsaved(UnsavedAnswer::Cancel)
+            | Self::AnswerRemoveActor(None)
+            | Self::AnswerDrawnRelation(None) => "Cancel".into(),
             Self::AddCustomListAsScenario(_) => "Add to the scenario's lists".into(),
             Self::RestoreRecovery => "Restore".into(),
             Self::DiscardRecovery => "Discard it".into(),
             Self::SetDarkTheme(_) => "Dark theme".into(),
             Self::GoToProblem(n) => format!("Problem {}", n + 1),
+            Self::Edit { edit, .. } => capitalised(&edit.label()),
+            Self::Undo => "Undo".into(),
+            Self::Redo => "Redo".into(),
+            Self::ShowTab(RightTab::Edit) => "Edit scenario".into(),
+            Self::RemoveActor(id) => format!("Remove {id}"),
+            Self::AnswerRemoveActor(Some(Dependents::RemoveToo)) => "Remove them too".into(),
+            Self::AnswerRemoveActor(Some(Dependents::KeepAndFlag)) => {
+                "Keep them and flag them".into()
+            }
+            Self::DrawRelation { from, to } => format!("Relation from {from} to {to}"),
+            Self::AnswerDrawnRelation(Some(kind)) => format!("Add as {kind}"),
+            Self::ShowEditTab(tab) => tab.label().into(),
+            Self::ChooseItem(list, Some(n)) => format!("{} {}", capitalised(list.noun()), n + 1),
+            Self::ChooseItem(list, None) => format!("No {}", list.noun()),
+            Self::ImportActorsDialog => "Import actors from CSV…".into(),
+            Self::ImportActorsFrom(path) => format!("Import actors from {}", path.display()),
+            Self::AcceptImport => "Import".into(),
+            Self::CancelImport => "Cancel import".into(),
+            Self::ExportTableDialog(table) => format!("Export {} as CSV…", table.noun()),
+            Self::ExportTableTo(table, path) => {
+                format!("Export {} to {}", table.noun(), path.display())
+            }
         }
     }
 
@@ -173,12 +248,18 @@ impl Command {
             }
             Self::ApplyInvitations(_) => "Show who would attend with this invitation list",
             Self::ResetInvitations => "Drop the changes made by hand",
+            Self::ShowTab(RightTab::Edit) => {
+                "Edit the scenario: drag nodes to move them, Shift+drag from one node to another to draw a relation"
+            }
             Self::ShowTab(_) => "Show this tab",
             Self::StartBestListSearch => {
                 "Try every invitation list over the swing actors and show the best ones"
             }
             Self::CancelBestListSearch => "Stop the search",
             Self::NewScenario => "Start a blank scenario",
+            Self::NewFromTemplate => {
+                "Start a scenario with Paris 2014's stance scale, relation kinds, weights and groups, and no actors"
+            }
             Self::OpenDialog => "Open a scenario file",
             Self::OpenPath(_) => "Open this scenario file",
             Self::Save => "Save the scenario to its file",
@@ -197,6 +278,30 @@ impl Command {
             Self::DiscardRecovery => "Delete the unsaved work found from the last session",
             Self::SetDarkTheme(_) => "Switch between the light and the dark theme",
             Self::GoToProblem(_) => "Show the item this problem is about",
+            Self::Edit { .. } => "Change the scenario",
+            Self::Undo => "Undo the last change to the scenario",
+            Self::Redo => "Redo the change last undone",
+            Self::RemoveActor(_) => "Remove this actor from the scenario",
+            Self::AnswerRemoveActor(Some(Dependents::RemoveToo)) => {
+                "Remove the actor with the relations, quotes and rules that name it"
+            }
+            Self::AnswerRemoveActor(Some(Dependents::KeepAndFlag)) => {
+                "Remove the actor; keep what names it, listed under Problems until fixed"
+            }
+            Self::AnswerRemoveActor(None) => "Keep the actor",
+            Self::DrawRelation { .. } => "Draw a relation between two actors",
+            Self::AnswerDrawnRelation(Some(_)) => "Add the relation with this kind",
+            Self::AnswerDrawnRelation(None) => "Do not add the relation",
+            Self::ShowEditTab(_) => "Show this part of the editor",
+            Self::ChooseItem(..) => "Edit this item",
+            Self::ImportActorsDialog | Self::ImportActorsFrom(_) => {
+                "Add or update actors from a spreadsheet (id, name, kind, lat, lon, stance, weights, groups); you see a preview first"
+            }
+            Self::AcceptImport => "Import the rows without errors (one step to undo)",
+            Self::CancelImport => "Close the preview; nothing changes",
+            Self::ExportTableDialog(_) | Self::ExportTableTo(..) => {
+                "Write this table as a spreadsheet (CSV, UTF-8)"
+            }
         }
     }
 
@@ -226,6 +331,14 @@ impl Command {
                 Key::S,
             )),
             Self::Quit => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)),
+            Self::Undo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)),
+            Self::Redo => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND.plus(Modifiers::SHIFT),
+                Key::Z,
+            )),
+            Self::ShowTab(RightTab::Edit) => {
+                Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::E))
+            }
             _ => None,
         }
     }
@@ -238,6 +351,17 @@ impl Command {
         }
     }
 }
+
+/// "add actor" → "Add actor".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// Redo's second shortcut, as on Windows: Ctrl+Y.
+pub const REDO_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 
 #[cfg(test)]
 mod tests {

@@ -131,6 +131,37 @@ impl Recovery {
 pub enum DialogPurpose {
     Open,
     SaveAs,
+    /// Pick a spreadsheet of actors to import.
+    ImportActors,
+    /// Pick where to write one table as a spreadsheet.
+    ExportTable(crate::tables::Table),
+}
+
+impl DialogPurpose {
+    /// What kind of file the dialog is for.
+    pub fn kind(self) -> crate::ui::file_dialog::FileKind {
+        match self {
+            Self::Open | Self::SaveAs => crate::ui::file_dialog::FileKind::SCENARIO,
+            Self::ImportActors | Self::ExportTable(_) => crate::ui::file_dialog::FileKind::CSV,
+        }
+    }
+
+    /// Whether the dialog picks a name to write.
+    pub fn saves(self) -> bool {
+        matches!(self, Self::SaveAs | Self::ExportTable(_))
+    }
+
+    /// The dialog's title.
+    pub fn title(self) -> String {
+        match self {
+            Self::Open => "Open a scenario".into(),
+            Self::SaveAs => "Save the scenario as".into(),
+            Self::ImportActors => "Import actors from a spreadsheet (CSV)".into(),
+            Self::ExportTable(table) => {
+                format!("Export the {} as a spreadsheet (CSV)", table.noun())
+            }
+        }
+    }
 }
 
 /// What a native dialog answered.
@@ -164,19 +195,22 @@ impl NativeDialog {
     ) -> Self {
         let (sender, receiver) = mpsc::channel();
         std::thread::spawn(move || {
+            let kind = purpose.kind();
             let mut dialog = rfd::FileDialog::new()
-                .add_filter("Coalition Map scenario", &[EXTENSION])
-                .add_filter("All files", &["*"]);
+                .add_filter(
+                    format!("{} ({})", kind.noun, kind.extension),
+                    &[kind.extension],
+                )
+                .add_filter("All files", &["*"])
+                .set_title(purpose.title());
             if let Some(dir) = dir {
                 dialog = dialog.set_directory(dir);
             }
             let started = Instant::now();
-            let picked = match purpose {
-                DialogPurpose::Open => dialog.set_title("Open a scenario").pick_file(),
-                DialogPurpose::SaveAs => dialog
-                    .set_title("Save the scenario as")
-                    .set_file_name(file_name)
-                    .save_file(),
+            let picked = if purpose.saves() {
+                dialog.set_file_name(file_name).save_file()
+            } else {
+                dialog.pick_file()
             };
             let answer = match picked {
                 Some(path) => NativeAnswer::Picked(path),
@@ -208,9 +242,35 @@ pub fn with_extension(path: PathBuf) -> PathBuf {
     }
 }
 
-/// A blank scenario to start from: a world map, a five-step stance scale, no actors.
+/// A new scenario built on `model`'s frame: its map region, stance scale,
+/// relation kinds, weight kinds and groups, with no actors, relations,
+/// quotes, sources, conference or disputes.
+pub fn template_from(model: &Scenario) -> Scenario {
+    Scenario {
+        format: crate::model::FORMAT_VERSION,
+        title: "Untitled scenario".into(),
+        date: String::new(),
+        summary: String::new(),
+        map: model.map,
+        stance_scale: model.stance_scale.clone(),
+        relation_kinds: model.relation_kinds.clone(),
+        weight_kinds: model.weight_kinds.clone(),
+        groups: model.groups.clone(),
+        ..Scenario::default()
+    }
+}
+
+/// A blank scenario to start from: a world map, a five-step stance scale,
+/// three general relation kinds, no actors.
 pub fn blank_scenario() -> Scenario {
-    use crate::model::{MapRegion, StanceCategory};
+    use crate::model::{LineStyle, MapRegion, RelationKind, StanceCategory};
+    let kind = |id: &str, label: &str, meaning: &str, line| RelationKind {
+        id: id.into(),
+        label: label.into(),
+        meaning: meaning.into(),
+        line,
+        shown_by_default: true,
+    };
     let step = |id: &str, label: &str, meaning: &str| StanceCategory {
         id: id.into(),
         label: label.into(),
@@ -227,6 +287,26 @@ pub fn blank_scenario() -> Scenario {
             south: -56.0,
             north: 75.0,
         },
+        relation_kinds: vec![
+            kind(
+                "alliance",
+                "Allied with",
+                "Fights or acts together.",
+                LineStyle::Solid,
+            ),
+            kind(
+                "hostility",
+                "Hostile to",
+                "Opposes the other openly.",
+                LineStyle::Dashed,
+            ),
+            kind(
+                "contact",
+                "Reached out to",
+                "Talks, overtures or offers.",
+                LineStyle::Dotted,
+            ),
+        ],
         stance_scale: vec![
             step("supports", "Supports", "Supports the coalition."),
             step(

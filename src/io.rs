@@ -149,7 +149,9 @@ pub fn temporary_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.saving-{}", std::process::id()))
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+/// Writes `bytes` to `path` so that a crash leaves the old file or the new
+/// one, never half of one: a temporary file, synced, then renamed over.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let io_error = |source| SaveError::Io {
         path: path.display().to_string(),
         source,

@@ -11,6 +11,7 @@
 //! - [`cli`]: the command line and headless commands.
 
 pub mod app;
+pub mod app_edit;
 pub mod app_files;
 pub mod attendance;
 pub mod attendance_view;
@@ -18,11 +19,13 @@ pub mod cli;
 pub mod command;
 pub mod desktop;
 pub mod edit;
+pub mod edit_view;
 pub mod files;
 pub mod generate;
 pub mod geo;
 pub mod io;
 pub mod model;
+pub mod tables;
 pub mod theme;
 pub mod ui;
 

@@ -139,6 +139,8 @@ pub mod map {
     pub const ABSENT_ALPHA: f32 = 0.35;
     /// The stroke across an invited actor that stays away.
     pub const ABSENT_STRIKE: Color32 = Color32::from_rgb(0x22, 0x22, 0x22);
+    /// The line that follows the pointer while a relation is drawn.
+    pub const DRAWING: Color32 = Color32::from_rgb(0x10, 0x60, 0xC0);
 }
 
 /// Sizes in points.
@@ -156,6 +158,8 @@ pub mod size {
     pub const MAP_MARGIN: f32 = 12.0;
     pub const SIDE_PANEL_WIDTH: f32 = 340.0;
     pub const LEFT_PANEL_WIDTH: f32 = 230.0;
+    /// How tall an editor list grows before it scrolls.
+    pub const EDIT_LIST_HEIGHT: f32 = 150.0;
     pub const LEGEND_GLYPH: f32 = 7.0;
 }
 

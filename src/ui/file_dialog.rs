@@ -17,6 +17,27 @@ use egui::{Key, Modifiers, PointerButton};
 /// The extension of scenario files, without the dot.
 pub const EXTENSION: &str = "coalition";
 
+/// What sort of file the dialog is for: its heading, its extension, and what
+/// the files are called.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileKind {
+    /// What one file is called: "scenario", "spreadsheet".
+    pub noun: &'static str,
+    /// The extension, without the dot.
+    pub extension: &'static str,
+}
+
+impl FileKind {
+    pub const SCENARIO: Self = Self {
+        noun: "scenario",
+        extension: EXTENSION,
+    };
+    pub const CSV: Self = Self {
+        noun: "spreadsheet",
+        extension: "csv",
+    };
+}
+
 /// The text of the list entry that goes up one folder.
 pub const PARENT_LABEL: &str = ".. (parent folder)";
 
@@ -102,6 +123,7 @@ enum Action {
 pub struct FileDialog {
     id: egui::Id,
     mode: FileDialogMode,
+    kind: FileKind,
     dir: PathBuf,
     /// Every entry of `dir`, folders first, sorted case-insensitively.
     entries: Vec<Entry>,
@@ -129,6 +151,7 @@ impl FileDialog {
         let mut dialog = Self {
             id: egui::Id::unique(("coalition_map::file_dialog", serial)),
             mode,
+            kind: FileKind::SCENARIO,
             dir: PathBuf::from("/"),
             entries: Vec::new(),
             folder_text: String::from("/"),
@@ -163,6 +186,13 @@ impl FileDialog {
         }
         dialog.error = first_error;
         dialog
+    }
+
+    /// The dialog for another kind of file (scenarios by default).
+    #[must_use]
+    pub fn for_kind(mut self, kind: FileKind) -> Self {
+        self.kind = kind;
+        self
     }
 
     /// The folder being listed.
@@ -205,8 +235,8 @@ impl FileDialog {
         let width = DIALOG_WIDTH.min(ui.ctx().content_rect().width() - SCREEN_MARGIN);
         ui.set_width(width.max(0.0));
         ui.heading(match self.mode {
-            FileDialogMode::Open => "Open scenario",
-            FileDialogMode::Save => "Save scenario",
+            FileDialogMode::Open => format!("Open {}", self.kind.noun),
+            FileDialogMode::Save => format!("Save {}", self.kind.noun),
         });
 
         let mut actions = Vec::new();
@@ -280,10 +310,11 @@ impl FileDialog {
                     }
                     let mut shown = 0_usize;
                     let (show_all, show_hidden) = (self.show_all, self.show_hidden);
+                    let extension = self.kind.extension;
                     let listed = self
                         .entries
                         .iter()
-                        .filter(|e| is_listed(e, show_all, show_hidden));
+                        .filter(|e| is_listed(e, extension, show_all, show_hidden));
                     for entry in listed {
                         shown += 1;
                         let text = entry.list_text();
@@ -312,9 +343,9 @@ impl FileDialog {
                     }
                     if shown == 0 {
                         ui.weak(if self.show_all {
-                            "This folder is empty."
+                            "This folder is empty.".to_owned()
                         } else {
-                            "No scenario files here."
+                            format!("No {} files here.", self.kind.noun)
                         });
                     }
                     // A requested entry that is not listed cannot take focus.
@@ -330,7 +361,7 @@ impl FileDialog {
             let label = ui.label("File name");
             let edit = egui::TextEdit::singleline(&mut self.file_name)
                 .id_salt("file_name")
-                .hint_text(format!("e.g. scenario.{EXTENSION}"))
+                .hint_text(format!("e.g. {}.{}", self.kind.noun, self.kind.extension))
                 .desired_width(f32::INFINITY);
             let response = ui.add(edit).labelled_by(label.id);
             if self.focus == Some(Focus::FileName) {
@@ -446,7 +477,7 @@ impl FileDialog {
                 let mut file = name;
                 if Path::new(&file).extension().is_none() {
                     file.push('.');
-                    file.push_str(EXTENSION);
+                    file.push_str(self.kind.extension);
                 }
                 let path = self.dir.join(&file);
                 if path.is_dir() {
@@ -569,9 +600,9 @@ fn take_focus(focus: &mut Option<Focus>, response: &egui::Response, text: &str) 
 
 /// Whether `entry` is listed: hidden entries only with `show_hidden`, files
 /// other than scenarios only with `show_all`.
-fn is_listed(entry: &Entry, show_all: bool, show_hidden: bool) -> bool {
+fn is_listed(entry: &Entry, extension: &str, show_all: bool, show_hidden: bool) -> bool {
     (show_hidden || !entry.label.starts_with('.'))
-        && (entry.is_dir || show_all || is_scenario_name(&entry.label))
+        && (entry.is_dir || show_all || has_extension(&entry.label, extension))
 }
 
 /// `Some(by_keyboard)` when a list entry was opened: double-clicked, or
@@ -586,9 +617,9 @@ fn activated(response: &egui::Response) -> Option<bool> {
     }
 }
 
-/// Whether `name` ends in `.coalition`, ignoring case.
-fn is_scenario_name(name: &str) -> bool {
-    let suffix = format!(".{EXTENSION}");
+/// Whether `name` ends in `.extension`, ignoring case.
+fn has_extension(name: &str, extension: &str) -> bool {
+    let suffix = format!(".{extension}");
     name.len() > suffix.len() && name.to_ascii_lowercase().ends_with(&suffix)
 }
 
@@ -673,9 +704,9 @@ mod tests {
 
     #[test]
     fn scenario_names_ignore_case() {
-        assert!(is_scenario_name("Paris.COALITION"));
-        assert!(is_scenario_name("a.coalition"));
-        assert!(!is_scenario_name("a.json"));
-        assert!(!is_scenario_name(".coalition"));
+        assert!(has_extension("Paris.COALITION", EXTENSION));
+        assert!(has_extension("a.coalition", EXTENSION));
+        assert!(!has_extension("a.json", EXTENSION));
+        assert!(!has_extension(".coalition", EXTENSION));
     }
 }

@@ -10,11 +10,12 @@ use egui::{
 use crate::app::{Document, ViewState};
 use crate::attendance::Absence;
 use crate::attendance::explain::absence_reason;
-use crate::command::Command;
+use crate::command::{Command, RightTab};
+use crate::edit::{Edit, Item};
 use crate::geo::basemap::Basemap;
 use crate::geo::layout::{LayoutStyle, NodeInput, NodePlacement, layout};
 use crate::geo::projection::{MapTransform, WorldPos};
-use crate::model::{ActorKind, LineStyle, Relation, Scenario};
+use crate::model::{ActorKind, GeoPos, LineStyle, Relation, Scenario};
 use crate::theme::{self, Glyph, map as colours, size};
 use crate::ui::glyph::paint_glyph;
 
@@ -186,10 +187,56 @@ pub fn map_ui(
         invited: &view.attendance.invited,
         outcome: &view.attendance.outcome,
         selected: view.selected.as_deref(),
+        editing: view.right_tab == RightTab::Edit,
+        transform: &transform,
     };
+    if cx.editing
+        && response.double_clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let actor = crate::ui::edit::actor_editor::new_actor_at(
+            &doc.scenario,
+            transform.geo_from_screen(pointer),
+        );
+        let id = actor.id.clone();
+        commands.push(Command::Edit {
+            edit: Edit::Add(Item::Actor(actor)),
+            merge: None,
+        });
+        commands.push(Command::Select(Some(id)));
+    }
     let mut node_focused = false;
+    let mut gesture = Gesture {
+        drawing_from: &mut view.edit.drawing_from,
+        dropped: None,
+    };
     for (index, placement) in placements.iter().enumerate() {
-        node_focused |= node_ui(ui, &cx, index, placement, commands);
+        node_focused |= node_ui(ui, &cx, index, placement, &mut gesture, commands);
+    }
+    // A relation drawn onto a node: ask for its kind.
+    if let Some((from, pointer)) = gesture.dropped
+        && let Some(to) = placements
+            .iter()
+            .zip(&scenario.actors)
+            .find(|(p, _)| p.centre.distance(pointer) <= size::NODE_RADIUS + 6.0)
+            .map(|(_, a)| a.id.clone())
+    {
+        commands.push(Command::DrawRelation { from, to });
+    }
+    if let Some(from) = &view.edit.drawing_from
+        && let Some(start) = placements
+            .iter()
+            .zip(&scenario.actors)
+            .find(|(_, a)| a.id == *from)
+            .map(|(p, _)| p.centre)
+        && let Some(pointer) = ui.input(|i| i.pointer.latest_pos())
+    {
+        painter.line_segment([start, pointer], Stroke::new(2.5, colours::DRAWING));
+        painter.circle_stroke(
+            pointer,
+            size::NODE_RADIUS,
+            Stroke::new(1.5, colours::DRAWING),
+        );
     }
     view.map.has_focus = node_focused || response.has_focus();
     for placement in &placements {
@@ -482,6 +529,14 @@ fn paint_edge(
 }
 
 /// What every node on the map shares this frame.
+/// A relation being drawn from one node to another (Shift+drag in the editor).
+struct Gesture<'a> {
+    /// The actor the line starts at, while the drag lasts.
+    drawing_from: &'a mut Option<String>,
+    /// Where the drag ended this frame, and from which actor.
+    dropped: Option<(String, Pos2)>,
+}
+
 struct NodeContext<'a> {
     canvas_id: Id,
     painter: &'a egui::Painter,
@@ -490,6 +545,9 @@ struct NodeContext<'a> {
     invited: &'a [bool],
     outcome: &'a crate::attendance::Outcome,
     selected: Option<&'a str>,
+    /// The editor is open: nodes can be dragged, and relations drawn.
+    editing: bool,
+    transform: &'a MapTransform,
 }
 
 /// What the conference means for one actor, in words.
@@ -509,6 +567,7 @@ fn node_ui(
     cx: &NodeContext<'_>,
     index: usize,
     placement: &NodePlacement,
+    gesture: &mut Gesture<'_>,
     commands: &mut Vec<Command>,
 ) -> bool {
     let painter = cx.painter;
@@ -583,11 +642,23 @@ fn node_ui(
     }
 
     let hit = Rect::from_center_size(placement.centre, Vec2::splat(2.0 * size::NODE_RADIUS + 6.0));
-    let response = ui.interact(
-        hit,
-        cx.canvas_id.with(("actor_node", &actor.id)),
-        Sense::click(),
-    );
+    let sense = if cx.editing {
+        Sense::click_and_drag()
+    } else {
+        Sense::click()
+    };
+    let response = ui.interact(hit, cx.canvas_id.with(("actor_node", &actor.id)), sense);
+    if cx.editing {
+        edit_gestures(
+            ui,
+            cx,
+            &actor.id,
+            &response,
+            gesture.drawing_from,
+            &mut gesture.dropped,
+            commands,
+        );
+    }
     let name = format!("Map: {}", actor.name);
     response.widget_info(|| WidgetInfo::selected(Role::Button, true, is_selected, &name));
     if response.has_focus() {
@@ -609,6 +680,9 @@ fn node_ui(
         } else if placement.is_displaced() {
             ui.weak("Moved aside to stay legible; the line shows its true place.");
         }
+        if cx.editing {
+            ui.weak("Drag to move it; Shift+drag to another node to draw a relation.");
+        }
         ui.weak("Right-click to change its invitation.");
     });
     response.context_menu(|ui| {
@@ -628,6 +702,46 @@ fn node_ui(
         commands.push(Command::Select(Some(actor.id.clone())));
     }
     response.has_focus()
+}
+
+/// In the editor: drag a node to move it (one undo step per drag), or
+/// Shift+drag from it to another node to draw a relation.
+fn edit_gestures(
+    ui: &egui::Ui,
+    cx: &NodeContext<'_>,
+    id: &str,
+    response: &egui::Response,
+    drawing_from: &mut Option<String>,
+    dropped: &mut Option<(String, Pos2)>,
+    commands: &mut Vec<Command>,
+) {
+    if response.drag_started() && ui.input(|i| i.modifiers.shift) {
+        *drawing_from = Some(id.to_owned());
+    }
+    let drawing = drawing_from.as_deref() == Some(id);
+    if response.dragged()
+        && !drawing
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let to = cx.transform.geo_from_screen(pointer);
+        let round = |x: f64| (x * 100.0).round() / 100.0;
+        commands.push(Command::Edit {
+            edit: Edit::MoveActor {
+                id: id.to_owned(),
+                to: Some(GeoPos {
+                    lat: round(to.lat),
+                    lon: round(to.lon),
+                }),
+            },
+            merge: Some(format!("move {id}")),
+        });
+    }
+    if response.drag_stopped() && drawing {
+        *drawing_from = None;
+        if let Some(pointer) = ui.input(|i| i.pointer.latest_pos()) {
+            *dropped = Some((id.to_owned(), pointer));
+        }
+    }
 }
 
 /// A compass word for a screen direction (y down).

@@ -1,9 +1,11 @@
-//! The menu bar: File (new, open, recent, save, revert, quit) and View
+//! The menu bar: File (new, open, recent, save, revert, spreadsheets,
+//! quit), Edit (undo, redo, the editor) and View
 //! (theme, interface size, map). Entries show their shortcuts.
 
 use crate::app::Document;
-use crate::command::Command;
+use crate::command::{Command, RightTab};
 use crate::files::Prefs;
+use crate::tables::Table;
 
 /// A menu entry for `command`, with its shortcut, enabled or not.
 fn entry(ui: &mut egui::Ui, command: Command, enabled: bool, commands: &mut Vec<Command>) {
@@ -25,6 +27,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, doc: &Document, prefs: &Prefs, commands: &
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             entry(ui, Command::NewScenario, true, commands);
+            entry(ui, Command::NewFromTemplate, true, commands);
             entry(ui, Command::OpenDialog, true, commands);
             ui.menu_button("Open Recent", |ui| {
                 if prefs.recent_files.is_empty() {
@@ -43,7 +46,22 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, doc: &Document, prefs: &Prefs, commands: &
             entry(ui, Command::SaveAs, true, commands);
             entry(ui, Command::Revert, doc.is_modified(), commands);
             ui.separator();
+            entry(ui, Command::ImportActorsDialog, true, commands);
+            ui.menu_button("Export as CSV", |ui| {
+                for table in [Table::Actors, Table::Relations, Table::Quotes] {
+                    entry(ui, Command::ExportTableDialog(table), true, commands);
+                }
+            });
+            ui.separator();
             entry(ui, Command::Quit, true, commands);
+        });
+        ui.menu_button("Edit", |ui| {
+            let undo = doc.history.undo_label().is_some();
+            let redo = doc.history.redo_label().is_some();
+            entry(ui, Command::Undo, undo, commands);
+            entry(ui, Command::Redo, redo, commands);
+            ui.separator();
+            entry(ui, Command::ShowTab(RightTab::Edit), true, commands);
         });
         ui.menu_button("View", |ui| {
             let mut dark = prefs.dark_theme;

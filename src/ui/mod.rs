@@ -5,6 +5,7 @@
 pub mod actor_panel;
 pub mod attendance_panel;
 pub mod best_list;
+pub mod edit;
 pub mod file_dialog;
 pub mod glyph;
 pub mod legend_panel;

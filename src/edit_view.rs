@@ -1,0 +1,91 @@
+//! What the editor remembers: its tab, the item chosen in each list, the
+//! prompts waiting for an answer, a spreadsheet import being previewed.
+//! Plain state; the panels in `ui/edit/` draw it.
+
+use std::collections::HashMap;
+
+use crate::edit::{ActorUse, List};
+use crate::tables::ActorImport;
+
+/// The tabs of the editor.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EditTab {
+    #[default]
+    Actors,
+    Relations,
+    Quotes,
+    /// The stance scale, weight kinds and groups.
+    Scale,
+    Conference,
+    /// Title, date, region, and where sources differ.
+    Scenario,
+}
+
+impl EditTab {
+    pub const ALL: [Self; 6] = [
+        Self::Actors,
+        Self::Relations,
+        Self::Quotes,
+        Self::Scale,
+        Self::Conference,
+        Self::Scenario,
+    ];
+
+    /// The tab's title.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Actors => "Actors",
+            Self::Relations => "Relations",
+            Self::Quotes => "Quotes & sources",
+            Self::Scale => "Stances & groups",
+            Self::Conference => "Conference",
+            Self::Scenario => "Scenario",
+        }
+    }
+}
+
+/// An actor the user asked to remove, waiting for what to do with what names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingRemoval {
+    pub id: String,
+    pub name: String,
+    pub uses: ActorUse,
+}
+
+/// A spreadsheet of actors read and checked, waiting to be accepted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingImport {
+    pub path: std::path::PathBuf,
+    pub import: ActorImport,
+}
+
+/// The editor's state.
+#[derive(Clone, Debug, Default)]
+pub struct EditView {
+    pub tab: EditTab,
+    /// The item chosen in each list (actors use the app's selection).
+    pub chosen: HashMap<List, usize>,
+    pub removal: Option<PendingRemoval>,
+    /// A relation drawn on the map from one actor to another, waiting for its kind.
+    pub drawn_relation: Option<(String, String)>,
+    /// The actor a relation is being drawn from (Shift+drag on the map).
+    pub drawing_from: Option<String>,
+    pub import: Option<PendingImport>,
+    /// Why the last edit was refused, shown beside the editor until the next edit.
+    pub message: Option<String>,
+}
+
+impl EditView {
+    /// The item chosen in `list`, if it still exists.
+    pub fn chosen(&self, list: List, len: usize) -> Option<usize> {
+        self.chosen.get(&list).copied().filter(|i| *i < len)
+    }
+
+    /// Choose item `index` of `list` (or none).
+    pub fn choose(&mut self, list: List, index: Option<usize>) {
+        match index {
+            Some(i) => self.chosen.insert(list, i),
+            None => self.chosen.remove(&list),
+        };
+    }
+}
