@@ -372,6 +372,10 @@ impl CoalitionApp {
                 self.start_dialog(ctx, crate::files::DialogPurpose::ExportTable(table));
             }
             Command::ExportTableTo(table, path) => self.export_table(table, &path),
+            Command::ExportPictureDialog(picture) => {
+                self.start_dialog(ctx, crate::files::DialogPurpose::ExportPicture(picture));
+            }
+            Command::ExportPictureTo(picture, path) => self.export_picture(picture, &path),
             Command::CancelBestListSearch => {
                 if let Some(job) = &self.view.attendance.search.job {
                     job.control
@@ -379,6 +383,14 @@ impl CoalitionApp {
                         .store(true, std::sync::atomic::Ordering::Relaxed);
                 }
             }
+        }
+    }
+
+    /// How the map is drawn now: in the editor, nodes can be dragged.
+    pub fn map_options(&self) -> ui::map_view::MapOptions {
+        ui::map_view::MapOptions {
+            editing: self.view.right_tab == RightTab::Edit,
+            ..ui::map_view::MapOptions::default()
         }
     }
 
@@ -595,7 +607,15 @@ impl CoalitionApp {
                 }
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            ui::map_view::map_ui(ui, &self.doc, &self.basemap, &mut self.view, &mut commands);
+            let options = self.map_options();
+            ui::map_view::map_ui(
+                ui,
+                &self.doc,
+                &self.basemap,
+                &mut self.view,
+                &options,
+                &mut commands,
+            );
         });
 
         if let Some(action) = &self.files.prompt {

@@ -214,3 +214,28 @@ impl CoalitionApp {
         });
     }
 }
+
+impl CoalitionApp {
+    /// Writes the map as it is on screen, or the handout, to `path`.
+    pub(crate) fn export_picture(&mut self, picture: crate::export::Picture, path: &Path) {
+        let path = if path.extension().is_some() {
+            path.to_path_buf()
+        } else {
+            path.with_extension(picture.extension())
+        };
+        let view = crate::export::MapPicture::of_view(&self.view, &self.map_options());
+        let written = picture
+            .render(&self.doc, &self.basemap, &view)
+            .and_then(|bytes| crate::export::write(&path, &bytes));
+        self.notice = Some(match written {
+            Ok(()) => Notice {
+                title: format!("Exported the {} to {}", picture.noun(), path.display()),
+                detail: String::new(),
+            },
+            Err(err) => Notice {
+                title: format!("Could not export the {}", picture.noun()),
+                detail: err.to_string(),
+            },
+        });
+    }
+}

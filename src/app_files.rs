@@ -224,6 +224,17 @@ impl CoalitionApp {
             DialogPurpose::ExportTable(table) => {
                 format!("{}-{}.csv", slug(&self.doc.scenario.title), table.noun())
             }
+            DialogPurpose::ExportPicture(picture) => {
+                let what = match picture {
+                    crate::export::Picture::HandoutSvg => "handout",
+                    _ => "map",
+                };
+                format!(
+                    "{}-{what}.{}",
+                    slug(&self.doc.scenario.title),
+                    picture.extension()
+                )
+            }
             _ => format!(
                 "{}.{}",
                 slug(&self.doc.scenario.title),
@@ -274,6 +285,9 @@ impl CoalitionApp {
             (DialogPurpose::SaveAs, Some(path)) => self.save_to(ctx, with_extension(path)),
             (DialogPurpose::ImportActors, Some(path)) => self.preview_import(&path),
             (DialogPurpose::ExportTable(table), Some(path)) => self.export_table(table, &path),
+            (DialogPurpose::ExportPicture(picture), Some(path)) => {
+                self.export_picture(picture, &path);
+            }
             (_, None) => self.files.after_save = None,
         }
     }

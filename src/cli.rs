@@ -20,6 +20,8 @@ pub enum Invocation {
     Attendance(AttendanceArgs),
     /// Write a generated world-sized scenario (synthetic test data).
     Generate(GenerateArgs),
+    /// Draw the map (or a handout) to an SVG or PNG file, without a window.
+    Export(ExportArgs),
     /// Add the menu entry, the `*.coalition` file type and the icon.
     InstallDesktop,
     /// Remove what `--install-desktop` added.
@@ -35,6 +37,20 @@ pub struct GenerateArgs {
     pub seed: u64,
     pub relations: usize,
     pub quotes: usize,
+}
+
+/// The arguments of `export`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportArgs {
+    pub file: Option<PathBuf>,
+    /// A story step, counted from 1.
+    pub step: Option<usize>,
+    /// A named attendance scenario's id or name.
+    pub scenario: Option<String>,
+    /// The handout (map, legend, quotes, sources) instead of the map alone.
+    pub handout: bool,
+    /// `.svg` or `.png`.
+    pub out: PathBuf,
 }
 
 /// The arguments of `attendance`.
@@ -57,6 +73,9 @@ Usage:
   coalition-map check [FILE]   validate FILE (or the built-in scenario); exit 0 only if sound
   coalition-map attendance [FILE] [--scenario NAME] [--invite ID,...] [--uninvite ID,...] [--json]
                                who attends the conference, and why the others stay away
+  coalition-map export [FILE] [--step N] [--scenario NAME] [--handout] --out OUT.svg|OUT.png
+                               draw the map (or a handout with quotes and sources) without a window;
+                               PNG at twice the resolution of the SVG
   coalition-map generate [--out FILE] [--seed N] [--relations N] [--quotes N]
                                write a world-sized scenario of synthetic test data (default world.coalition)
   coalition-map --install-desktop     add to the menu and open *.coalition files with it (Linux)
@@ -77,6 +96,7 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
             file: Some(PathBuf::from(file)),
         }),
         [cmd, rest @ ..] if cmd == "generate" => parse_generate(rest).map(Invocation::Generate),
+        [cmd, rest @ ..] if cmd == "export" => parse_export(rest).map(Invocation::Export),
         [cmd, rest @ ..] if cmd == "attendance" => {
             parse_attendance(rest).map(Invocation::Attendance)
         }
@@ -88,6 +108,35 @@ pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
             args.join(" ")
         )),
     }
+}
+
+fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
+    let mut parsed = ExportArgs::default();
+    let mut out = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--out" => out = Some(PathBuf::from(rest.next().ok_or("--out needs a file name")?)),
+            "--step" => {
+                let step = rest
+                    .next()
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .filter(|n| *n >= 1)
+                    .ok_or("--step needs a step number, counted from 1")?;
+                parsed.step = Some(step);
+            }
+            "--scenario" => {
+                parsed.scenario = Some(rest.next().ok_or("--scenario needs a name or id")?.clone());
+            }
+            "--handout" => parsed.handout = true,
+            file if !file.starts_with('-') && parsed.file.is_none() => {
+                parsed.file = Some(PathBuf::from(file));
+            }
+            other => return Err(format!("unexpected argument {other}\n\n{USAGE}")),
+        }
+    }
+    parsed.out = out.ok_or("export needs --out OUT.svg or --out OUT.png")?;
+    Ok(parsed)
 }
 
 fn parse_generate(args: &[String]) -> Result<GenerateArgs, String> {
@@ -220,6 +269,74 @@ pub fn run_attendance(args: &AttendanceArgs, out: &mut dyn Write, err: &mut dyn 
 
 /// Runs `--install-desktop`: prints each file written. Returns the exit code:
 /// 0 installed, 1 failed.
+/// `export`: draws the map or the handout to SVG or PNG. Exit 0 on success,
+/// 1 if the file cannot be read or written, 2 for a bad request.
+pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let (loaded, name) = load(args.file.as_deref());
+    let scenario = match loaded {
+        Ok(scenario) => scenario,
+        Err(e) => {
+            let _ = writeln!(err, "could not read {name}: {e}");
+            return 1;
+        }
+    };
+    let png = match args
+        .out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("svg") => false,
+        Some("png") => true,
+        _ => {
+            let _ = writeln!(err, "--out must end in .svg or .png");
+            return 2;
+        }
+    };
+    let doc = crate::app::Document::new(scenario, args.file.clone());
+    let picture = match crate::export::picture_for(&doc, args.step, args.scenario.as_deref()) {
+        Ok(picture) => picture,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            return 2;
+        }
+    };
+    let basemap = match crate::geo::basemap::Basemap::embedded() {
+        Ok(basemap) => basemap,
+        Err(e) => {
+            let _ = writeln!(err, "the country outlines could not be read: {e}");
+            return 1;
+        }
+    };
+    let svg = if args.handout {
+        crate::export::handout::handout_svg(&doc, &basemap, &picture)
+    } else {
+        crate::export::map_svg(&doc, &basemap, &picture)
+    };
+    let bytes = if png {
+        match crate::export::svg_to_png(&svg, 2.0) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return 1;
+            }
+        }
+    } else {
+        svg.into_bytes()
+    };
+    match crate::export::write(&args.out, &bytes) {
+        Ok(()) => {
+            let _ = writeln!(out, "wrote {}", args.out.display());
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            1
+        }
+    }
+}
+
 pub fn run_install_desktop(out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let exe = match std::env::current_exe() {
         Ok(exe) => exe,

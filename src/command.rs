@@ -8,6 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::edit::{Dependents, Edit, List};
 use crate::edit_view::EditTab;
+use crate::export::Picture;
 use crate::tables::Table;
 
 /// A direction to pan the map with the keyboard.
@@ -115,6 +116,10 @@ pub enum Command {
     ExportTableDialog(Table),
     /// Export one table to this file.
     ExportTableTo(Table, PathBuf),
+    /// Choose where to export the map or the handout.
+    ExportPictureDialog(Picture),
+    /// Export the map (as it is on screen) or the handout to this file.
+    ExportPictureTo(Picture, PathBuf),
 }
 
 /// The answers to "save your changes first?".
@@ -227,6 +232,12 @@ impl Command {
             Self::ExportTableTo(table, path) => {
                 format!("Export {} to {}", table.noun(), path.display())
             }
+            Self::ExportPictureDialog(Picture::MapSvg) => "Map as SVG…".into(),
+            Self::ExportPictureDialog(Picture::MapPng) => "Map as PNG…".into(),
+            Self::ExportPictureDialog(Picture::HandoutSvg) => "Handout (SVG)…".into(),
+            Self::ExportPictureTo(picture, path) => {
+                format!("Export the {} to {}", picture.noun(), path.display())
+            }
         }
     }
 
@@ -301,6 +312,15 @@ impl Command {
             Self::CancelImport => "Close the preview; nothing changes",
             Self::ExportTableDialog(_) | Self::ExportTableTo(..) => {
                 "Write this table as a spreadsheet (CSV, UTF-8)"
+            }
+            Self::ExportPictureDialog(Picture::MapSvg) => {
+                "The map as on screen, with its legend, as a vector picture for slides and print"
+            }
+            Self::ExportPictureDialog(Picture::MapPng) => {
+                "The map as on screen, with its legend, at twice the screen's resolution"
+            }
+            Self::ExportPictureDialog(Picture::HandoutSvg) | Self::ExportPictureTo(..) => {
+                "A page to print: the map, its legend, the quotes with their sources, the sources"
             }
         }
     }

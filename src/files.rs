@@ -135,6 +135,8 @@ pub enum DialogPurpose {
     ImportActors,
     /// Pick where to write one table as a spreadsheet.
     ExportTable(crate::tables::Table),
+    /// Pick where to write the map or the handout.
+    ExportPicture(crate::export::Picture),
 }
 
 impl DialogPurpose {
@@ -143,12 +145,19 @@ impl DialogPurpose {
         match self {
             Self::Open | Self::SaveAs => crate::ui::file_dialog::FileKind::SCENARIO,
             Self::ImportActors | Self::ExportTable(_) => crate::ui::file_dialog::FileKind::CSV,
+            Self::ExportPicture(picture) => crate::ui::file_dialog::FileKind {
+                noun: "picture",
+                extension: picture.extension(),
+            },
         }
     }
 
     /// Whether the dialog picks a name to write.
     pub fn saves(self) -> bool {
-        matches!(self, Self::SaveAs | Self::ExportTable(_))
+        matches!(
+            self,
+            Self::SaveAs | Self::ExportTable(_) | Self::ExportPicture(_)
+        )
     }
 
     /// The dialog's title.
@@ -160,6 +169,7 @@ impl DialogPurpose {
             Self::ExportTable(table) => {
                 format!("Export the {} as a spreadsheet (CSV)", table.noun())
             }
+            Self::ExportPicture(picture) => format!("Export the {}", picture.noun()),
         }
     }
 }

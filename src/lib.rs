@@ -20,6 +20,7 @@ pub mod command;
 pub mod desktop;
 pub mod edit;
 pub mod edit_view;
+pub mod export;
 pub mod files;
 pub mod generate;
 pub mod geo;

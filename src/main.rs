@@ -37,6 +37,10 @@ fn main() -> std::process::ExitCode {
             let code = cli::run_generate(&args, &mut std::io::stdout(), &mut std::io::stderr());
             std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
         }
+        Invocation::Export(args) => {
+            let code = cli::run_export(&args, &mut std::io::stdout(), &mut std::io::stderr());
+            std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
+        }
         Invocation::InstallDesktop => {
             let code = cli::run_install_desktop(&mut std::io::stdout(), &mut std::io::stderr());
             std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))

@@ -139,6 +139,8 @@ pub mod map {
     pub const ABSENT_ALPHA: f32 = 0.35;
     /// The stroke across an invited actor that stays away.
     pub const ABSENT_STRIKE: Color32 = Color32::from_rgb(0x22, 0x22, 0x22);
+    /// Behind the legend in exported pictures.
+    pub const LEGEND_BACKGROUND: Color32 = Color32::from_rgba_premultiplied(0xF8, 0xF8, 0xF8, 0xE8);
     /// The line that follows the pointer while a relation is drawn.
     pub const DRAWING: Color32 = Color32::from_rgb(0x10, 0x60, 0xC0);
 }
@@ -161,6 +163,65 @@ pub mod size {
     /// How tall an editor list grows before it scrolls.
     pub const EDIT_LIST_HEIGHT: f32 = 150.0;
     pub const LEGEND_GLYPH: f32 = 7.0;
+}
+
+/// How the map is drawn: at screen size, or scaled up for a projector.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapLook {
+    /// Sizes are multiplied by this.
+    pub scale: f32,
+    /// The projector's high-contrast colours.
+    pub projector: bool,
+}
+
+impl MapLook {
+    pub const SCREEN: Self = Self {
+        scale: 1.0,
+        projector: false,
+    };
+    /// Readable from the back of a classroom at 1920×1080.
+    pub const PROJECTOR: Self = Self {
+        scale: 2.0,
+        projector: true,
+    };
+
+    pub fn node_radius(self) -> f32 {
+        size::NODE_RADIUS * self.scale
+    }
+
+    pub fn node_gap(self) -> f32 {
+        size::NODE_GAP * self.scale
+    }
+
+    pub fn label_gap(self) -> f32 {
+        size::LABEL_GAP * self.scale
+    }
+
+    pub fn label_font(self) -> f32 {
+        size::LABEL_FONT * self.scale
+    }
+
+    pub fn edge_width(self) -> f32 {
+        size::EDGE_WIDTH * self.scale
+    }
+
+    pub fn edge_highlight_width(self) -> f32 {
+        size::EDGE_HIGHLIGHT_WIDTH * self.scale
+    }
+
+    pub fn arrow_length(self) -> f32 {
+        size::ARROW_LENGTH * self.scale
+    }
+
+    /// Country borders stay thin: they are background.
+    pub fn border_width(self) -> f32 {
+        size::BORDER_WIDTH * self.scale.sqrt()
+    }
+
+    /// The outline drawn round every node.
+    pub fn node_stroke(self) -> Stroke {
+        Stroke::new(1.2 * self.scale.sqrt(), map::NODE_OUTLINE)
+    }
 }
 
 /// The outline drawn round every node.

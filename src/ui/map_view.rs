@@ -10,14 +10,47 @@ use egui::{
 use crate::app::{Document, ViewState};
 use crate::attendance::Absence;
 use crate::attendance::explain::absence_reason;
-use crate::command::{Command, RightTab};
+use crate::command::Command;
 use crate::edit::{Edit, Item};
 use crate::geo::basemap::Basemap;
 use crate::geo::layout::{LayoutStyle, NodeInput, NodePlacement, layout};
 use crate::geo::projection::{MapTransform, WorldPos};
 use crate::model::{ActorKind, GeoPos, LineStyle, Relation, Scenario};
-use crate::theme::{self, Glyph, map as colours, size};
+use crate::theme::{self, Glyph, MapLook, map as colours, size};
 use crate::ui::glyph::paint_glyph;
+
+/// What the map shows beyond the scenario: its look, a story step's
+/// highlight, a held-back outcome, the editor's gestures.
+#[derive(Clone, Debug)]
+pub struct MapOptions {
+    pub look: MapLook,
+    /// Actors and relations a story step highlights; the rest are faded.
+    pub highlight: Option<Highlight>,
+    /// Predict first: who stays away is not shown until revealed.
+    pub hide_outcome: bool,
+    /// Nodes can be dragged, and relations drawn between them.
+    pub editing: bool,
+}
+
+impl Default for MapOptions {
+    fn default() -> Self {
+        Self {
+            look: MapLook::SCREEN,
+            highlight: None,
+            hide_outcome: false,
+            editing: false,
+        }
+    }
+}
+
+/// What a story step puts in focus.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Highlight {
+    /// Actor ids.
+    pub actors: std::collections::HashSet<String>,
+    /// Indices into the scenario's relations.
+    pub relations: std::collections::HashSet<usize>,
+}
 
 /// What the map remembers between frames.
 #[derive(Debug, Default)]
@@ -113,6 +146,7 @@ pub fn map_ui(
     doc: &Document,
     basemap: &Basemap,
     view: &mut ViewState,
+    options: &MapOptions,
     commands: &mut Vec<Command>,
 ) {
     let scenario = view.attendance.shown(&doc.scenario);
@@ -132,9 +166,10 @@ pub fn map_ui(
 
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, colours::SEA);
-    paint_countries(&painter, scenario, basemap, &transform);
+    paint_countries(&painter, scenario, basemap, &transform, options.look);
 
-    let font = egui::FontId::proportional(size::LABEL_FONT);
+    let look = options.look;
+    let font = egui::FontId::proportional(look.label_font());
     let measure = |text: &str| {
         painter
             .layout_no_wrap(text.to_owned(), font.clone(), colours::LABEL_TEXT)
@@ -151,10 +186,10 @@ pub fn map_ui(
         })
         .collect();
     let style = LayoutStyle {
-        node_radius: size::NODE_RADIUS,
-        node_gap: size::NODE_GAP,
-        label_gap: size::LABEL_GAP,
-        edge_inset: size::NODE_RADIUS + size::ARROW_LENGTH + 8.0,
+        node_radius: look.node_radius(),
+        node_gap: look.node_gap(),
+        label_gap: look.label_gap(),
+        edge_inset: look.node_radius() + look.arrow_length() + 8.0 * look.scale,
     };
     let key = (transform, layout_fingerprint(&nodes));
     let placements = if view.map.layout_key == Some(key) && view.map.placements.len() == nodes.len()
@@ -168,8 +203,12 @@ pub fn map_ui(
     let edges = paint_edges(
         &painter,
         scenario,
-        &view.hidden_relation_kinds,
-        view.selected.as_deref(),
+        &EdgeEmphasis {
+            hidden: &view.hidden_relation_kinds,
+            selected: view.selected.as_deref(),
+            highlight: options.highlight.as_ref(),
+            look,
+        },
         &placements,
     );
     view.map.drawn_relations = edges.iter().map(|e| e.relation).collect();
@@ -187,10 +226,13 @@ pub fn map_ui(
         invited: &view.attendance.invited,
         outcome: &view.attendance.outcome,
         selected: view.selected.as_deref(),
-        editing: view.right_tab == RightTab::Edit,
+        editing: options.editing,
         transform: &transform,
+        look,
+        highlight: options.highlight.as_ref(),
+        hide_outcome: options.hide_outcome,
     };
-    if cx.editing
+    if options.editing
         && response.double_clicked()
         && let Some(pointer) = response.interact_pointer_pos()
     {
@@ -218,7 +260,7 @@ pub fn map_ui(
         && let Some(to) = placements
             .iter()
             .zip(&scenario.actors)
-            .find(|(p, _)| p.centre.distance(pointer) <= size::NODE_RADIUS + 6.0)
+            .find(|(p, _)| p.centre.distance(pointer) <= look.node_radius() + 6.0)
             .map(|(_, a)| a.id.clone())
     {
         commands.push(Command::DrawRelation { from, to });
@@ -251,7 +293,7 @@ pub fn map_ui(
             );
         }
     }
-    paint_caption(&painter, rect);
+    paint_caption(&painter, rect, look);
 
     view.map.placements = scenario
         .actors
@@ -274,13 +316,12 @@ fn layout_fingerprint(nodes: &[NodeInput]) -> u64 {
     hasher.finish()
 }
 
-fn paint_countries(
-    painter: &egui::Painter,
-    scenario: &Scenario,
-    basemap: &Basemap,
-    t: &MapTransform,
-) {
-    let tints: HashMap<&str, Color32> = scenario
+/// The colour of each state's country by ISO code: land tinted with its stance.
+pub type CountryFills = HashMap<String, Color32>;
+
+/// The fills of the countries whose state is an actor.
+pub fn country_fills(scenario: &Scenario) -> CountryFills {
+    scenario
         .actors
         .iter()
         .filter(|a| a.kind == ActorKind::State)
@@ -288,11 +329,21 @@ fn paint_countries(
             let (rank, _) = scenario.stance(&a.stance)?;
             let colour = theme::stance_colour(scenario, rank);
             Some((
-                a.id.as_str(),
+                a.id.clone(),
                 blend(colours::LAND, colour, colours::TINT_ALPHA),
             ))
         })
-        .collect();
+        .collect()
+}
+
+fn paint_countries(
+    painter: &egui::Painter,
+    scenario: &Scenario,
+    basemap: &Basemap,
+    t: &MapTransform,
+    look: MapLook,
+) {
+    let tints = country_fills(scenario);
     let view_min = t.world_from_screen(t.screen_rect.left_bottom());
     let view_max = t.world_from_screen(t.screen_rect.right_top());
     let visible = |lo: WorldPos, hi: WorldPos| {
@@ -300,7 +351,7 @@ fn paint_countries(
     };
 
     let mut mesh = Mesh::default();
-    let border = Stroke::new(size::BORDER_WIDTH, colours::BORDER);
+    let border = Stroke::new(look.border_width(), colours::BORDER);
     let mut borders = Vec::new();
     for country in basemap
         .countries
@@ -368,22 +419,41 @@ struct DrawnEdge {
     points: Vec<Pos2>,
 }
 
+/// Which edges stand out: the selected actor's, or a story step's.
+struct EdgeEmphasis<'a> {
+    hidden: &'a std::collections::BTreeSet<String>,
+    selected: Option<&'a str>,
+    highlight: Option<&'a Highlight>,
+    look: MapLook,
+}
+
 fn paint_edges(
     painter: &egui::Painter,
     scenario: &Scenario,
-    hidden: &std::collections::BTreeSet<String>,
-    selected: Option<&str>,
+    emphasis: &EdgeEmphasis<'_>,
     placements: &[NodePlacement],
 ) -> Vec<DrawnEdge> {
+    let EdgeEmphasis {
+        hidden,
+        selected,
+        highlight,
+        look,
+    } = *emphasis;
+    let index_of: HashMap<&str, usize> = scenario
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
     let offsets = edge_offsets(&scenario.relations);
     let mut drawn = Vec::new();
     for (index, (relation, offset)) in scenario.relations.iter().zip(offsets).enumerate() {
         if hidden.contains(&relation.kind) {
             continue;
         }
-        let (Some(from), Some(to)) = (
-            scenario.actor_index(&relation.from),
-            scenario.actor_index(&relation.to),
+        let (Some(&from), Some(&to)) = (
+            index_of.get(relation.from.as_str()),
+            index_of.get(relation.to.as_str()),
         ) else {
             continue;
         };
@@ -393,24 +463,32 @@ fn paint_edges(
             .position(|k| k.id == relation.kind);
         let line = kind_index.map_or(LineStyle::Solid, |i| scenario.relation_kinds[i].line);
         let base = kind_index.map_or(colours::EDGE_UNKNOWN, theme::relation_colour);
-        let touches_selection = selected.is_some_and(|s| s == relation.from || s == relation.to);
-        let (colour, width) = match (selected, touches_selection) {
-            (_, true) => (base, size::EDGE_HIGHLIGHT_WIDTH),
-            (Some(_), false) => (theme::faded(base, colours::FADED_ALPHA), size::EDGE_WIDTH),
-            (None, _) => (base, size::EDGE_WIDTH),
+        // A story step's highlight wins over the selection.
+        let (focused, stands_out) = match highlight {
+            Some(h) => (true, h.relations.contains(&index)),
+            None => (
+                selected.is_some(),
+                selected.is_some_and(|s| s == relation.from || s == relation.to),
+            ),
+        };
+        let (colour, width) = match (focused, stands_out) {
+            (_, true) => (base, look.edge_highlight_width()),
+            (true, false) => (theme::faded(base, colours::FADED_ALPHA), look.edge_width()),
+            (false, _) => (base, look.edge_width()),
         };
         let points = edge_curve(
             placements[from].centre,
             placements[to].centre,
-            offset,
+            offset * look.scale,
             relation.from <= relation.to,
+            look.node_radius(),
         );
         paint_edge(
             painter,
             &points,
             line,
             Stroke::new(width, colour),
-            relation.directed,
+            relation.directed.then_some(look.arrow_length()),
         );
         drawn.push(DrawnEdge {
             relation: index,
@@ -467,10 +545,10 @@ fn edge_tooltip_ui(ui: &mut egui::Ui, scenario: &Scenario, relation: &Relation) 
 }
 
 /// A gentle curve from `a` to `b` that stops short of the nodes.
-fn edge_curve(a: Pos2, b: Pos2, offset: f32, canonical: bool) -> Vec<Pos2> {
+fn edge_curve(a: Pos2, b: Pos2, offset: f32, canonical: bool, radius: f32) -> Vec<Pos2> {
     let d = b - a;
     let length = d.length();
-    if length < 2.0 * size::NODE_RADIUS + 2.0 {
+    if length < 2.0 * radius + 2.0 {
         return Vec::new();
     }
     let along = d / length;
@@ -483,7 +561,7 @@ fn edge_curve(a: Pos2, b: Pos2, offset: f32, canonical: bool) -> Vec<Pos2> {
             u * u * a.y + 2.0 * u * s * control.y + s * s * b.y,
         )
     };
-    let clearance = (size::NODE_RADIUS + 2.0) / length;
+    let clearance = (radius + 2.0) / length;
     (0..=20)
         .map(|k| curve(clearance + (1.0 - 2.0 * clearance) * k as f32 / 20.0))
         .collect()
@@ -494,7 +572,7 @@ fn paint_edge(
     points: &[Pos2],
     line: LineStyle,
     stroke: Stroke,
-    directed: bool,
+    arrow: Option<f32>,
 ) {
     if points.len() < 2 {
         return;
@@ -515,11 +593,11 @@ fn paint_edge(
             ));
         }
     }
-    if directed {
+    if let Some(arrow) = arrow {
         let tip = points[points.len() - 1];
         let back = (tip - points[points.len() - 2]).normalized();
-        let base = tip - back * size::ARROW_LENGTH;
-        let side = back.rot90() * size::ARROW_LENGTH * 0.45;
+        let base = tip - back * arrow;
+        let side = back.rot90() * arrow * 0.45;
         painter.add(Shape::convex_polygon(
             vec![tip, base + side, base - side],
             stroke.color,
@@ -548,6 +626,10 @@ struct NodeContext<'a> {
     /// The editor is open: nodes can be dragged, and relations drawn.
     editing: bool,
     transform: &'a MapTransform,
+    look: MapLook,
+    highlight: Option<&'a Highlight>,
+    /// Predict first: who stays away is not shown yet.
+    hide_outcome: bool,
 }
 
 /// What the conference means for one actor, in words.
@@ -584,12 +666,15 @@ fn node_ui(
         None => (colours::UNKNOWN_STANCE, Glyph::Circle, "stance unknown"),
     };
     let attends = cx.outcome.attending.get(index).copied().unwrap_or(true);
-    let stays_away = !attends && cx.invited.get(index).copied().unwrap_or(false);
-    let alpha = if stays_away {
-        colours::ABSENT_ALPHA
-    } else {
-        1.0
+    let stays_away =
+        !cx.hide_outcome && !attends && cx.invited.get(index).copied().unwrap_or(false);
+    let in_focus = cx.highlight.is_none_or(|h| h.actors.contains(&actor.id));
+    let alpha = match (stays_away, in_focus) {
+        (_, false) => colours::FADED_ALPHA,
+        (true, true) => colours::ABSENT_ALPHA,
+        (false, true) => 1.0,
     };
+    let (look, radius) = (cx.look, cx.look.node_radius());
 
     if placement.is_displaced() {
         painter.line_segment(
@@ -599,8 +684,8 @@ fn node_ui(
         painter.circle_filled(placement.anchor, 2.0, colours::LEADER);
     }
     if let Some(direction) = placement.off_map_direction {
-        let start = placement.centre + direction * (size::NODE_RADIUS + 2.0);
-        let tip = placement.centre + direction * (size::NODE_RADIUS + 11.0);
+        let start = placement.centre + direction * (radius + 2.0);
+        let tip = placement.centre + direction * (radius + 11.0 * look.scale);
         let side = direction.rot90() * 4.0;
         painter.line_segment(
             [start, tip - direction * 4.0],
@@ -619,29 +704,29 @@ fn node_ui(
     if is_selected {
         painter.circle_stroke(
             placement.centre,
-            size::NODE_RADIUS + 4.5,
+            radius + 4.5 * look.scale,
             Stroke::new(2.5, colours::SELECTED_RING),
         );
     }
-    let outline = theme::node_stroke();
+    let outline = look.node_stroke();
     paint_glyph(
         painter,
         placement.centre,
-        size::NODE_RADIUS,
+        radius,
         glyph,
         theme::faded(fill, alpha),
         Stroke::new(outline.width, theme::faded(outline.color, alpha)),
     );
     if stays_away {
         // Struck through: invited, but staying away.
-        let d = Vec2::splat(size::NODE_RADIUS + 3.0);
+        let d = Vec2::splat(radius + 3.0 * look.scale);
         painter.line_segment(
             [placement.centre - d, placement.centre + d],
             Stroke::new(2.5, colours::ABSENT_STRIKE),
         );
     }
 
-    let hit = Rect::from_center_size(placement.centre, Vec2::splat(2.0 * size::NODE_RADIUS + 6.0));
+    let hit = Rect::from_center_size(placement.centre, Vec2::splat(2.0 * radius + 6.0));
     let sense = if cx.editing {
         Sense::click_and_drag()
     } else {
@@ -664,7 +749,7 @@ fn node_ui(
     if response.has_focus() {
         painter.circle_stroke(
             placement.centre,
-            size::NODE_RADIUS + 3.0,
+            radius + 3.0,
             ui.visuals().selection.stroke,
         );
     }
@@ -761,13 +846,13 @@ fn compass(direction: Vec2) -> &'static str {
     names[index]
 }
 
-fn paint_caption(painter: &egui::Painter, rect: Rect) {
+fn paint_caption(painter: &egui::Painter, rect: Rect, look: MapLook) {
     let text = "Schematic map: nodes at capitals or seats; a node on the edge lies beyond it,\nits arrow pointing the way. Country outlines: Natural Earth.";
     painter.text(
         rect.left_bottom() + vec2(8.0, -6.0),
         egui::Align2::LEFT_BOTTOM,
         text,
-        egui::FontId::proportional(11.0),
+        egui::FontId::proportional(11.0 * look.scale.sqrt()),
         colours::CAPTION,
     );
 }

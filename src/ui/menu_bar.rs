@@ -4,6 +4,7 @@
 
 use crate::app::Document;
 use crate::command::{Command, RightTab};
+use crate::export::Picture;
 use crate::files::Prefs;
 use crate::tables::Table;
 
@@ -47,7 +48,11 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, doc: &Document, prefs: &Prefs, commands: &
             entry(ui, Command::Revert, doc.is_modified(), commands);
             ui.separator();
             entry(ui, Command::ImportActorsDialog, true, commands);
-            ui.menu_button("Export as CSV", |ui| {
+            ui.menu_button("Export", |ui| {
+                for picture in [Picture::MapSvg, Picture::MapPng, Picture::HandoutSvg] {
+                    entry(ui, Command::ExportPictureDialog(picture), true, commands);
+                }
+                ui.separator();
                 for table in [Table::Actors, Table::Relations, Table::Quotes] {
                     entry(ui, Command::ExportTableDialog(table), true, commands);
                 }

@@ -1,0 +1,166 @@
+//! Export without a window: the map as SVG that an SVG library reads back
+//! with every legend label and every actor's name as text; PNG at twice the
+//! size; the handout with every quote and every source; the `export` command.
+
+#![allow(
+    clippy::expect_used,
+    reason = "a test that cannot set up should stop loudly"
+)]
+
+use coalition_map::app::Document;
+use coalition_map::cli::{ExportArgs, run_export};
+use coalition_map::export::{self, EXPORT_SIZE, MapPicture};
+use coalition_map::geo::basemap::Basemap;
+use resvg::usvg;
+
+fn paris() -> Document {
+    Document::new(coalition_map::io::paris_2014().expect("loads"), None)
+}
+
+/// Every piece of text in an SVG, as usvg reads it.
+fn texts(svg: &str) -> Vec<String> {
+    fn walk(group: &usvg::Group, out: &mut Vec<String>) {
+        for node in group.children() {
+            match node {
+                usvg::Node::Group(g) => walk(g, out),
+                usvg::Node::Text(t) => out.extend(t.chunks().iter().map(|c| c.text().to_owned())),
+                _ => {}
+            }
+        }
+    }
+    let tree = usvg::Tree::from_str(svg, &export::svg_options()).expect("the SVG parses");
+    let mut out = Vec::new();
+    walk(tree.root(), &mut out);
+    out
+}
+
+#[test]
+fn the_map_svg_parses_and_holds_every_legend_label_and_actor_name_as_text() {
+    let doc = paris();
+    let basemap = Basemap::embedded().expect("outlines");
+    let picture = MapPicture::whole_region(&doc, EXPORT_SIZE);
+    let svg = export::map_svg(&doc, &basemap, &picture);
+    let text = texts(&svg);
+    let all = text.join("\n");
+    let scenario = &doc.scenario;
+    for stance in &scenario.stance_scale {
+        assert!(
+            text.contains(&stance.label),
+            "legend lacks {}",
+            stance.label
+        );
+    }
+    for kind in scenario
+        .relation_kinds
+        .iter()
+        .filter(|k| k.shown_by_default)
+    {
+        assert!(text.contains(&kind.label), "legend lacks {}", kind.label);
+    }
+    let hidden: Vec<_> = scenario
+        .relation_kinds
+        .iter()
+        .filter(|k| !k.shown_by_default)
+        .collect();
+    assert!(!hidden.is_empty(), "Paris hides air strikes at first");
+    for kind in hidden {
+        assert!(!text.contains(&kind.label), "{} is not drawn", kind.label);
+    }
+    for actor in &scenario.actors {
+        assert!(all.contains(&actor.name), "no text names {}", actor.name);
+    }
+}
+
+#[test]
+fn the_png_is_twice_the_svg_size() {
+    let doc = paris();
+    let basemap = Basemap::embedded().expect("outlines");
+    let picture = MapPicture::whole_region(&doc, egui::vec2(400.0, 250.0));
+    let svg = export::map_svg(&doc, &basemap, &picture);
+    let png = export::svg_to_png(&svg, 2.0).expect("rasterises");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    // The IHDR chunk: width and height, big-endian, at bytes 16..24.
+    let width = u32::from_be_bytes(png[16..20].try_into().expect("4 bytes"));
+    let height = u32::from_be_bytes(png[20..24].try_into().expect("4 bytes"));
+    assert_eq!((width, height), (800, 500));
+}
+
+#[test]
+fn the_handout_has_every_quote_with_its_source_and_every_source() {
+    let doc = paris();
+    let basemap = Basemap::embedded().expect("outlines");
+    let picture = MapPicture::whole_region(&doc, EXPORT_SIZE);
+    let svg = export::handout::handout_svg(&doc, &basemap, &picture);
+    // Long texts wrap over rows: compare with the white space taken out.
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let all = squeeze(&texts(&svg).join(" "));
+    for quote in &doc.scenario.quotes {
+        assert!(
+            all.contains(&squeeze(&quote.text)),
+            "missing {}",
+            quote.text
+        );
+    }
+    for source in &doc.scenario.sources {
+        assert!(
+            all.contains(&squeeze(&source.full_citation())),
+            "missing {}",
+            source.id
+        );
+    }
+}
+
+#[test]
+fn the_export_command_writes_svg_and_png_and_refuses_what_it_cannot_do() {
+    let dir = std::env::temp_dir().join(format!("coalition-map-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let run = |args: ExportArgs| {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = run_export(&args, &mut out, &mut err);
+        (code, String::from_utf8_lossy(&err).into_owned())
+    };
+    let svg = dir.join("iran-invited.svg");
+    let (code, err) = run(ExportArgs {
+        scenario: Some("Iran invited".into()),
+        out: svg.clone(),
+        ..ExportArgs::default()
+    });
+    assert_eq!(code, 0, "{err}");
+    assert!(texts(&std::fs::read_to_string(&svg).expect("written")).len() > 30);
+
+    let png = dir.join("map.png");
+    assert_eq!(
+        run(ExportArgs {
+            out: png.clone(),
+            ..ExportArgs::default()
+        })
+        .0,
+        0
+    );
+    assert!(
+        std::fs::read(&png)
+            .expect("written")
+            .starts_with(b"\x89PNG")
+    );
+
+    let (code, err) = run(ExportArgs {
+        out: dir.join("map.gif"),
+        ..ExportArgs::default()
+    });
+    assert_eq!(code, 2);
+    assert!(err.contains(".svg or .png"), "{err}");
+    let (code, err) = run(ExportArgs {
+        scenario: Some("No such what-if".into()),
+        out: dir.join("x.svg"),
+        ..ExportArgs::default()
+    });
+    assert_eq!(code, 2);
+    assert!(err.contains("no attendance scenario"), "{err}");
+    let (code, err) = run(ExportArgs {
+        file: Some(dir.join("missing.coalition")),
+        out: dir.join("y.svg"),
+        ..ExportArgs::default()
+    });
+    assert_eq!(code, 1);
+    assert!(err.contains("could not read"), "{err}");
+}
