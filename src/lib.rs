@@ -6,6 +6,8 @@
 //! - [`io`]: reading scenarios from bytes and files (no egui);
 //! - [`edit`]: edits to a scenario and the undo history (no egui);
 //! - [`geo`]: projection, outlines, node and label layout (no egui);
+//! - [`colour`]: simulated colour blindness and colour difference, to check
+//!   the stance palettes (no egui);
 //! - [`theme`], [`command`]: design tokens and the user's actions;
 //! - [`ui`] and [`app`]: the panels and the app that ties them together;
 //! - [`cli`]: the command line and headless commands.
@@ -16,6 +18,7 @@ pub mod app_files;
 pub mod attendance;
 pub mod attendance_view;
 pub mod cli;
+pub mod colour;
 pub mod command;
 pub mod desktop;
 pub mod edit;

@@ -1,8 +1,10 @@
 //! Every colour, size and glyph the app draws with, in one place.
 //!
 //! Stance is shown twice: a colour from an ordered colour-blind-safe palette
-//! (Paul Tol's "sunset", sampled evenly), and a glyph whose shape reads in
-//! greyscale and on a washed-out projector.
+//! (Paul Tol's "sunset" on screen, a darker ramp for projectors; see [`Look`]),
+//! and a glyph whose shape reads in greyscale and on a washed-out projector.
+//! `tests/colour_vision.rs` checks that neighbouring stance colours stay apart
+//! under simulated protanopia, deuteranopia and tritanopia.
 
 use egui::{Color32, Stroke};
 
@@ -23,25 +25,112 @@ const SUNSET: [Color32; 11] = [
     Color32::from_rgb(0xA5, 0x00, 0x26),
 ];
 
-/// The palette colour for step `rank` of a scale with `count` steps.
-pub fn palette_colour(rank: usize, count: usize) -> Color32 {
-    if count <= 1 {
-        return SUNSET[0];
-    }
-    let last = SUNSET.len() - 1;
-    let index = (rank.min(count - 1) * last + (count - 1) / 2) / (count - 1);
-    SUNSET[index.min(last)]
+/// A diverging ramp for projectors, navy (supportive) through sand to dark
+/// crimson (opposed). A projector washes pale colours into the white of the
+/// screen, so nothing here is lighter than CIELAB L* 72 (sunset's middle is
+/// L* 93) and the ends are dark (L* 26); each side keeps one hue family, blue
+/// or orange-red, and darkens towards its end.
+const PROJECTOR: [Color32; 11] = [
+    Color32::from_rgb(0x1F, 0x3B, 0x7A),
+    Color32::from_rgb(0x3A, 0x64, 0xA6),
+    Color32::from_rgb(0x4F, 0x89, 0xC8),
+    Color32::from_rgb(0x62, 0xA3, 0xDF),
+    Color32::from_rgb(0x6F, 0xB8, 0xEC),
+    Color32::from_rgb(0xBD, 0xAE, 0x8A),
+    Color32::from_rgb(0xF0, 0x9E, 0x2E),
+    Color32::from_rgb(0xDC, 0x7A, 0x26),
+    Color32::from_rgb(0xCF, 0x64, 0x30),
+    Color32::from_rgb(0xAE, 0x3E, 0x1A),
+    Color32::from_rgb(0x82, 0x04, 0x14),
+];
+
+/// Which of a ramp's 11 colours a scale of 2 to 9 stances uses (entry
+/// `count - 2`). Each pick is symmetric about the neutral middle (a ramp index
+/// `i` on the supportive side is matched by `10 - i` on the opposed side) and
+/// keeps neighbouring stances at least CIEDE2000 10 apart, in both ramps, with
+/// normal vision and under simulated protanopia, deuteranopia and tritanopia
+/// (`tests/colour_vision.rs`). Even sampling fails that for 7 and 8 stances,
+/// where it puts sunset's pale middle colours next to each other. Longer scales
+/// fall back to even sampling: 11 colours cannot all stay that far apart.
+const PICKS: [&[usize]; 8] = [
+    &[0, 10],
+    &[0, 5, 10],
+    &[0, 3, 7, 10],
+    &[0, 2, 5, 8, 10],
+    &[0, 2, 4, 6, 8, 10],
+    &[0, 1, 3, 5, 7, 9, 10],
+    &[0, 1, 2, 4, 6, 8, 9, 10],
+    &[0, 1, 2, 4, 5, 6, 8, 9, 10],
+];
+
+/// Which palette stance colours come from: the screen's, or the projector's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Look {
+    /// Paul Tol's "sunset", pale in the middle: for monitors.
+    #[default]
+    Screen,
+    /// Darker, more saturated colours that survive a washed-out projector.
+    Projector,
 }
 
-/// The colour of stance `rank`: the file's own colour if it sets a valid one.
+impl Look {
+    /// Both looks.
+    pub const ALL: [Self; 2] = [Self::Screen, Self::Projector];
+
+    /// The look's name, for menus and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Screen => "Screen",
+            Self::Projector => "Projector",
+        }
+    }
+
+    fn ramp(self) -> &'static [Color32; 11] {
+        match self {
+            Self::Screen => &SUNSET,
+            Self::Projector => &PROJECTOR,
+        }
+    }
+}
+
+/// The ramp index of step `rank` of a scale with `count` steps.
+fn ramp_index(rank: usize, count: usize) -> usize {
+    const LAST: usize = 10;
+    if count <= 1 {
+        return 0;
+    }
+    let rank = rank.min(count - 1);
+    match PICKS.get(count - 2) {
+        Some(picks) => picks[rank],
+        None => ((rank * LAST + (count - 1) / 2) / (count - 1)).min(LAST),
+    }
+}
+
+/// The screen palette colour for step `rank` of a scale with `count` steps.
+pub fn palette_colour(rank: usize, count: usize) -> Color32 {
+    palette_colour_for(Look::Screen, rank, count)
+}
+
+/// The colour in `look`'s palette for step `rank` of a scale with `count` steps.
+pub fn palette_colour_for(look: Look, rank: usize, count: usize) -> Color32 {
+    look.ramp()[ramp_index(rank, count)]
+}
+
+/// The colour of stance `rank` on screen: the file's own colour if it sets a valid one.
 pub fn stance_colour(scenario: &Scenario, rank: usize) -> Color32 {
+    stance_colour_for(Look::Screen, scenario, rank)
+}
+
+/// The colour of stance `rank` in `look`: the file's own colour if it sets a
+/// valid one (in either look), else `look`'s palette colour.
+pub fn stance_colour_for(look: Look, scenario: &Scenario, rank: usize) -> Color32 {
     scenario
         .stance_scale
         .get(rank)
         .and_then(|s| s.color.as_deref())
         .and_then(parse_hex_colour)
         .map_or_else(
-            || palette_colour(rank, scenario.stance_scale.len()),
+            || palette_colour_for(look, rank, scenario.stance_scale.len()),
             |[r, g, b]| Color32::from_rgb(r, g, b),
         )
 }
@@ -255,14 +344,76 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_palette_is_ordered_and_distinct_for_every_scale_size() {
-        for count in 2..=11 {
-            let colours: Vec<Color32> = (0..count).map(|r| palette_colour(r, count)).collect();
-            for pair in colours.windows(2) {
-                assert_ne!(pair[0], pair[1], "scale of {count}");
+    fn the_palettes_are_ordered_and_distinct_for_every_scale_size() {
+        for look in Look::ALL {
+            let ramp = look.ramp();
+            for count in 2..=11 {
+                let indices: Vec<usize> = (0..count).map(|r| ramp_index(r, count)).collect();
+                for pair in indices.windows(2) {
+                    assert!(pair[0] < pair[1], "scale of {count}: {indices:?}");
+                }
+                let colours: Vec<Color32> = (0..count)
+                    .map(|r| palette_colour_for(look, r, count))
+                    .collect();
+                for pair in colours.windows(2) {
+                    assert_ne!(pair[0], pair[1], "{look:?}, scale of {count}");
+                }
+                assert_eq!(colours[0], ramp[0]);
+                assert_eq!(colours[count - 1], ramp[10]);
             }
-            assert_eq!(colours[0], SUNSET[0]);
-            assert_eq!(colours[count - 1], SUNSET[10]);
+        }
+    }
+
+    #[test]
+    fn picks_are_symmetric_about_the_middle() {
+        for (i, picks) in PICKS.iter().enumerate() {
+            assert_eq!(picks.len(), i + 2);
+            for (rank, index) in picks.iter().enumerate() {
+                assert_eq!(index + picks[picks.len() - 1 - rank], 10, "{picks:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn screen_colours_are_sunsets_and_unchanged_for_the_old_callers() {
+        // Six stances (the Paris scale) sample sunset evenly, as before.
+        let six: Vec<Color32> = (0..6).map(|r| palette_colour(r, 6)).collect();
+        let expected: Vec<Color32> = [0, 2, 4, 6, 8, 10].iter().map(|&i| SUNSET[i]).collect();
+        assert_eq!(six, expected);
+        for count in 1..=12 {
+            for rank in 0..count {
+                assert_eq!(
+                    palette_colour(rank, count),
+                    palette_colour_for(Look::Screen, rank, count)
+                );
+            }
+        }
+        assert_eq!(palette_colour(0, 1), SUNSET[0]);
+        assert_eq!(palette_colour(0, 0), SUNSET[0]);
+        // A rank past the end of the scale takes the last colour.
+        assert_eq!(palette_colour(9, 3), SUNSET[10]);
+        assert_eq!(palette_colour_for(Look::Projector, 9, 3), PROJECTOR[10]);
+    }
+
+    #[test]
+    fn a_files_own_colour_wins_in_both_looks() {
+        let mut scenario = crate::io::paris_2014().expect("the built-in scenario loads");
+        scenario.stance_scale[1].color = Some("#123456".to_owned());
+        for look in Look::ALL {
+            assert_eq!(
+                stance_colour_for(look, &scenario, 1),
+                Color32::from_rgb(0x12, 0x34, 0x56)
+            );
+            assert_eq!(stance_colour_for(look, &scenario, 0), look.ramp()[0]);
+        }
+        assert_eq!(stance_colour(&scenario, 2), palette_colour(2, 6));
+    }
+
+    #[test]
+    fn projector_colours_are_not_pale() {
+        for colour in PROJECTOR {
+            let [l, ..] = crate::colour::to_lab([colour.r(), colour.g(), colour.b()]);
+            assert!((25.0..=72.5).contains(&l), "{colour:?} has L* {l:.1}");
         }
     }
 
