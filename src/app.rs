@@ -34,6 +34,15 @@ pub struct Document {
     pub named: Vec<ScenarioResult>,
     /// The edits made since it was opened, to undo and redo.
     pub history: History,
+    /// Changes with every edit, undo and redo, and differs between documents:
+    /// what is drawn from the scenario is cached under it.
+    pub revision: u64,
+}
+
+/// The next revision number: unique across documents.
+fn next_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Document {
@@ -49,6 +58,7 @@ impl Document {
             engine,
             named,
             history: History::default(),
+            revision: next_revision(),
         }
     }
 
@@ -89,6 +99,7 @@ impl Document {
 
     /// Re-validates and re-evaluates after the scenario changed.
     fn refresh(&mut self) {
+        self.revision = next_revision();
         self.problems = validate(&self.scenario);
         self.engine = Engine::new(&self.scenario);
         self.named = evaluate_named(&self.scenario, &self.engine);
@@ -113,6 +124,8 @@ pub struct ViewState {
     pub right_tab: RightTab,
     pub attendance: AttendanceView,
     pub edit: EditView,
+    /// Presentation mode, when on.
+    pub presenting: Option<crate::presentation::Presentation>,
 }
 
 impl ViewState {
@@ -137,6 +150,7 @@ impl ViewState {
             right_tab: RightTab::default(),
             attendance: AttendanceView::new(scenario, &doc.engine, &doc.named),
             edit: EditView::default(),
+            presenting: None,
         }
     }
 }
@@ -376,6 +390,18 @@ impl CoalitionApp {
                 self.start_dialog(ctx, crate::files::DialogPurpose::ExportPicture(picture));
             }
             Command::ExportPictureTo(picture, path) => self.export_picture(picture, &path),
+            Command::StartPresentation => self.start_presentation(ctx),
+            Command::StopPresentation => self.stop_presentation(ctx),
+            Command::Present(movement) => self.present(movement),
+            Command::ToggleSpeakerNotes => {
+                if let Some(p) = &mut self.view.presenting {
+                    p.notes_open = !p.notes_open;
+                }
+            }
+            Command::ToggleFullscreen => {
+                let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+            }
             Command::CancelBestListSearch => {
                 if let Some(job) = &self.view.attendance.search.job {
                     job.control
@@ -473,9 +499,23 @@ impl CoalitionApp {
         }
     }
 
+    /// Applies the commands emitted this frame.
+    pub(crate) fn apply_pending_now(&mut self, ctx: &egui::Context) {
+        self.apply_pending(ctx);
+    }
+
     fn apply_pending(&mut self, ctx: &egui::Context) {
         for command in std::mem::take(&mut self.pending) {
             self.apply(ctx, command);
+        }
+    }
+
+    /// Presentation keys: what clickers send, and Esc, F11, N.
+    fn read_presentation_keys(&mut self, ctx: &egui::Context) {
+        for (key, command) in Command::PRESENTATION_KEYS {
+            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+                self.emit(command);
+            }
         }
     }
 
@@ -537,6 +577,11 @@ impl CoalitionApp {
             || self.view.edit.removal.is_some()
             || self.view.edit.drawn_relation.is_some()
             || self.view.edit.import.is_some();
+        if self.view.presenting.is_some() {
+            self.read_presentation_keys(&ctx);
+            self.presentation_frame(ui);
+            return;
+        }
         if !asking {
             self.read_shortcuts(&ctx);
         }

@@ -9,6 +9,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use crate::edit::{Dependents, Edit, List};
 use crate::edit_view::EditTab;
 use crate::export::Picture;
+use crate::presentation::Move;
 use crate::tables::Table;
 
 /// A direction to pan the map with the keyboard.
@@ -120,6 +121,14 @@ pub enum Command {
     ExportPictureDialog(Picture),
     /// Export the map (as it is on screen) or the handout to this file.
     ExportPictureTo(Picture, PathBuf),
+    /// Presentation mode: the story, large, for a projector.
+    StartPresentation,
+    StopPresentation,
+    /// Next, previous, first or last step, or reveal the held-back outcome.
+    Present(Move),
+    /// Open or close the speaker notes window.
+    ToggleSpeakerNotes,
+    ToggleFullscreen,
 }
 
 /// The answers to "save your changes first?".
@@ -143,7 +152,7 @@ pub enum RightTab {
 impl Command {
     /// The commands that have a keyboard shortcut, for the help list and the
     /// shortcut handler.
-    pub const WITH_SHORTCUTS: [Self; 18] = [
+    pub const WITH_SHORTCUTS: [Self; 20] = [
         Self::FitAll,
         Self::ZoomIn,
         Self::ZoomOut,
@@ -164,6 +173,26 @@ impl Command {
         Self::Redo,
         Self::Undo,
         Self::ShowTab(RightTab::Edit),
+        Self::StartPresentation,
+        Self::ToggleFullscreen,
+    ];
+
+    /// What each key does in presentation mode. Clickers send Page Down and
+    /// Page Up (some Right and Left); Space is the other common "next".
+    pub const PRESENTATION_KEYS: [(Key, Self); 13] = [
+        (Key::ArrowRight, Self::Present(Move::Next)),
+        (Key::Space, Self::Present(Move::Next)),
+        (Key::PageDown, Self::Present(Move::Next)),
+        (Key::Enter, Self::Present(Move::Reveal)),
+        (Key::ArrowLeft, Self::Present(Move::Previous)),
+        (Key::PageUp, Self::Present(Move::Previous)),
+        (Key::Backspace, Self::Present(Move::Previous)),
+        (Key::Home, Self::Present(Move::First)),
+        (Key::End, Self::Present(Move::Last)),
+        (Key::N, Self::ToggleSpeakerNotes),
+        (Key::F11, Self::ToggleFullscreen),
+        (Key::Escape, Self::StopPresentation),
+        (Key::F5, Self::Present(Move::First)),
     ];
 
     /// What a button or menu entry says.
@@ -238,6 +267,15 @@ impl Command {
             Self::ExportPictureTo(picture, path) => {
                 format!("Export the {} to {}", picture.noun(), path.display())
             }
+            Self::StartPresentation => "Present".into(),
+            Self::StopPresentation => "End presentation".into(),
+            Self::Present(Move::Next) => "Next".into(),
+            Self::Present(Move::Previous) => "Back".into(),
+            Self::Present(Move::First) => "First step".into(),
+            Self::Present(Move::Last) => "Last step".into(),
+            Self::Present(Move::Reveal) => "Reveal".into(),
+            Self::ToggleSpeakerNotes => "Speaker notes".into(),
+            Self::ToggleFullscreen => "Full screen".into(),
         }
     }
 
@@ -322,6 +360,17 @@ impl Command {
             Self::ExportPictureDialog(Picture::HandoutSvg) | Self::ExportPictureTo(..) => {
                 "A page to print: the map, its legend, the quotes with their sources, the sources"
             }
+            Self::StartPresentation => {
+                "Show the story step by step for a projector; a clicker's keys move through it"
+            }
+            Self::StopPresentation => "Back to the explorer (Esc)",
+            Self::Present(Move::Next) => "The next step (Right, Space, Page Down)",
+            Self::Present(Move::Previous) => "The step before (Left, Page Up)",
+            Self::Present(Move::First) => "The first step (Home)",
+            Self::Present(Move::Last) => "The last step (End)",
+            Self::Present(Move::Reveal) => "Show the outcome the class was asked to predict (Enter)",
+            Self::ToggleSpeakerNotes => "The presenter's notes, in a window of their own (N)",
+            Self::ToggleFullscreen => "Fill the screen, or not (F11)",
         }
     }
 
@@ -359,6 +408,8 @@ impl Command {
             Self::ShowTab(RightTab::Edit) => {
                 Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::E))
             }
+            Self::StartPresentation => plain(Key::F5),
+            Self::ToggleFullscreen => plain(Key::F11),
             _ => None,
         }
     }

@@ -15,6 +15,7 @@
 pub mod app;
 pub mod app_edit;
 pub mod app_files;
+pub mod app_present;
 pub mod attendance;
 pub mod attendance_view;
 pub mod cli;
@@ -29,6 +30,7 @@ pub mod generate;
 pub mod geo;
 pub mod io;
 pub mod model;
+pub mod presentation;
 pub mod tables;
 pub mod theme;
 pub mod ui;

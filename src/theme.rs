@@ -254,6 +254,31 @@ pub mod size {
     pub const LEGEND_GLYPH: f32 = 7.0;
 }
 
+/// Type sizes in presentation mode, readable from the back of a classroom
+/// on a 1920×1080 projector: body text 28 px and up.
+pub mod projector {
+    pub const TITLE: f32 = 46.0;
+    pub const QUOTE: f32 = 36.0;
+    pub const BODY: f32 = 30.0;
+    pub const SOURCE: f32 = 28.0;
+    pub const CONTROL: f32 = 28.0;
+}
+
+/// Presentation mode's look: light, black on white, the most contrast a
+/// washed-out projector can keep.
+pub fn apply_presentation_style(ctx: &egui::Context) {
+    ctx.set_theme(egui::Theme::Light);
+    ctx.all_styles_mut(|style| {
+        let visuals = &mut style.visuals;
+        visuals.override_text_color = Some(Color32::BLACK);
+        visuals.panel_fill = Color32::WHITE;
+        visuals.window_fill = Color32::WHITE;
+        visuals.extreme_bg_color = Color32::WHITE;
+        visuals.widgets.noninteractive.bg_stroke.color = Color32::BLACK;
+        style.spacing.item_spacing = egui::vec2(10.0, 8.0);
+    });
+}
+
 /// How the map is drawn: at screen size, or scaled up for a projector.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MapLook {
@@ -273,6 +298,15 @@ impl MapLook {
         scale: 2.0,
         projector: true,
     };
+
+    /// The stance palette it uses.
+    pub fn palette(self) -> Look {
+        if self.projector {
+            Look::Projector
+        } else {
+            Look::Screen
+        }
+    }
 
     pub fn node_radius(self) -> f32 {
         size::NODE_RADIUS * self.scale
@@ -331,6 +365,9 @@ pub fn apply_style(ctx: &egui::Context, dark: bool) {
     } else {
         egui::Theme::Light
     });
+    // Back from presentation mode's colours, if it was on.
+    ctx.set_visuals_of(egui::Theme::Dark, egui::Visuals::dark());
+    ctx.set_visuals_of(egui::Theme::Light, egui::Visuals::light());
     ctx.all_styles_mut(|style| {
         if let Some(body) = style.text_styles.get_mut(&egui::TextStyle::Body) {
             body.size = 14.0;

@@ -72,6 +72,7 @@ pub fn handout_svg(doc: &Document, basemap: &Basemap, picture: &MapPicture) -> S
             scenario,
             hidden: &picture.hidden_relation_kinds,
             short: &short,
+            look: picture.options.look,
         };
         let legend = super::paint_legend(&painter, pos2(MARGIN, column.y), &key);
         column.y = legend.bottom() + 12.0;

@@ -238,13 +238,20 @@ pub fn paint_map(
 ) -> Vec<(String, String)> {
     let mut view = picture.view_state(doc, rect);
     let mut ignored = Vec::new();
+    let options = MapOptions {
+        vector: true,
+        ..picture.options.clone()
+    };
     ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
-        map_ui(ui, doc, basemap, &mut view, &picture.options, &mut ignored);
+        map_ui(ui, doc, basemap, &mut view, &options, &mut ignored);
     });
     if let Some(transform) = view.map.transform {
         maps.push(MapRecord {
             transform,
-            fills: crate::ui::map_view::country_fills(view.attendance.shown(&doc.scenario)),
+            fills: crate::ui::map_view::country_fills(
+                view.attendance.shown(&doc.scenario),
+                picture.options.look,
+            ),
         });
     }
     let short: Vec<(String, String)> = view
@@ -262,6 +269,7 @@ pub fn paint_map(
             scenario: shown,
             hidden: &view.hidden_relation_kinds,
             short: &short,
+            look: picture.options.look,
         };
         paint_legend(ui.painter(), origin, &key);
     }
@@ -278,6 +286,8 @@ pub struct Legend<'a> {
     pub hidden: &'a BTreeSet<String>,
     /// Actors shown by their id (or unlabelled), with their names.
     pub short: &'a [(String, String)],
+    /// The map's look, whose colours the legend shows.
+    pub look: crate::theme::MapLook,
 }
 
 /// The map of `picture` as an SVG document.
@@ -296,6 +306,7 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
         scenario,
         hidden,
         short,
+        look: _,
     } = *legend;
     let font = egui::FontId::proportional(13.0);
     let row = 20.0;
@@ -354,7 +365,7 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
             pos2(origin.x + 18.0, y),
             6.5,
             Glyph::for_rank(rank, count),
-            theme::stance_colour(scenario, rank),
+            theme::stance_colour_for(legend.look.palette(), scenario, rank),
             theme::node_stroke(),
         );
         text(y, origin.x + 34.0, &stance.label, false);

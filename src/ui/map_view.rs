@@ -2,6 +2,7 @@
 //! actor. A widget built each frame over the small persistent [`MapState`].
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use egui::{
     Color32, Id, Mesh, Pos2, Rect, Role, Sense, Shape, Stroke, Vec2, WidgetInfo, pos2, vec2,
@@ -30,6 +31,8 @@ pub struct MapOptions {
     pub hide_outcome: bool,
     /// Nodes can be dragged, and relations drawn between them.
     pub editing: bool,
+    /// Paint every shape as itself, never the cached mesh (for export to SVG).
+    pub vector: bool,
 }
 
 impl Default for MapOptions {
@@ -39,6 +42,7 @@ impl Default for MapOptions {
             highlight: None,
             hide_outcome: false,
             editing: false,
+            vector: false,
         }
     }
 }
@@ -73,6 +77,17 @@ pub struct MapState {
     /// What the placements were computed for: the layout is redone only when
     /// the view, the window or the actors' positions and names change.
     layout_key: Option<(MapTransform, u64)>,
+    /// The sea, countries, borders and edges, tessellated once for a view.
+    background: Option<Background>,
+}
+
+/// The map's background, tessellated: redone only when the view, the
+/// document, the slider, the filters, the selection or the look change.
+#[derive(Debug)]
+struct Background {
+    key: u64,
+    mesh: Arc<Mesh>,
+    edges: Arc<Vec<DrawnEdge>>,
 }
 
 impl MapState {
@@ -165,8 +180,6 @@ pub fn map_ui(
     }
 
     let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 0.0, colours::SEA);
-    paint_countries(&painter, scenario, basemap, &transform, options.look);
 
     let look = options.look;
     let font = egui::FontId::proportional(look.label_font());
@@ -200,17 +213,37 @@ pub fn map_ui(
         layout(&nodes, rect, style, &measure)
     };
 
-    let edges = paint_edges(
-        &painter,
-        scenario,
-        &EdgeEmphasis {
-            hidden: &view.hidden_relation_kinds,
-            selected: view.selected.as_deref(),
-            highlight: options.highlight.as_ref(),
-            look,
-        },
-        &placements,
-    );
+    let emphasis = EdgeEmphasis {
+        hidden: &view.hidden_relation_kinds,
+        selected: view.selected.as_deref(),
+        highlight: options.highlight.as_ref(),
+        look,
+    };
+    let background_key = background_key(doc, view, options, &transform, key.1);
+    let edges = match &view.map.background {
+        // Nothing it depends on changed: the same mesh, not tessellated again.
+        Some(cached) if !options.vector && cached.key == background_key => {
+            painter.add(Shape::Mesh(cached.mesh.clone()));
+            cached.edges.clone()
+        }
+        _ => {
+            let mut shapes = vec![Shape::rect_filled(rect, 0.0, colours::SEA)];
+            country_shapes(scenario, basemap, &transform, look, &mut shapes);
+            let edges = Arc::new(edge_shapes(scenario, &emphasis, &placements, &mut shapes));
+            if options.vector {
+                painter.extend(shapes);
+            } else {
+                let mesh = Arc::new(tessellate(ui.ctx(), shapes));
+                painter.add(Shape::Mesh(mesh.clone()));
+                view.map.background = Some(Background {
+                    key: background_key,
+                    mesh,
+                    edges: edges.clone(),
+                });
+            }
+            edges
+        }
+    };
     view.map.drawn_relations = edges.iter().map(|e| e.relation).collect();
     if let Some(pointer) = response.hover_pos()
         && let Some(index) = hovered_edge(&edges, pointer)
@@ -303,6 +336,58 @@ pub fn map_ui(
         .collect();
 }
 
+/// What the background depends on, hashed: the document's revision, the
+/// view, the layout, the slider (stance overrides tint countries), the
+/// filters, the selection, the highlight and the look.
+fn background_key(
+    doc: &Document,
+    view: &ViewState,
+    options: &MapOptions,
+    transform: &MapTransform,
+    layout: u64,
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    doc.revision.hash(&mut h);
+    layout.hash(&mut h);
+    let r = transform.screen_rect;
+    for x in [r.min.x, r.min.y, r.max.x, r.max.y, options.look.scale] {
+        x.to_bits().hash(&mut h);
+    }
+    transform.world_centre.x.to_bits().hash(&mut h);
+    transform.world_centre.y.to_bits().hash(&mut h);
+    transform.points_per_unit.to_bits().hash(&mut h);
+    view.attendance.position.hash(&mut h);
+    view.attendance.custom.hash(&mut h);
+    view.hidden_relation_kinds.hash(&mut h);
+    view.selected.hash(&mut h);
+    options.look.projector.hash(&mut h);
+    if let Some(highlight) = &options.highlight {
+        let mut actors: Vec<&String> = highlight.actors.iter().collect();
+        actors.sort();
+        actors.hash(&mut h);
+        let mut relations: Vec<&usize> = highlight.relations.iter().collect();
+        relations.sort();
+        relations.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Shapes tessellated into one mesh, as egui would each frame.
+fn tessellate(ctx: &egui::Context, shapes: Vec<Shape>) -> Mesh {
+    let mut tessellator = egui::epaint::Tessellator::new(
+        ctx.pixels_per_point(),
+        ctx.tessellation_options(|o| *o),
+        [1, 1],
+        Vec::new(),
+    );
+    let mut mesh = Mesh::default();
+    for shape in shapes {
+        tessellator.tessellate_shape(shape, &mut mesh);
+    }
+    mesh
+}
+
 /// A fingerprint of what the layout depends on besides the view: anchors and labels.
 fn layout_fingerprint(nodes: &[NodeInput]) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -320,14 +405,14 @@ fn layout_fingerprint(nodes: &[NodeInput]) -> u64 {
 pub type CountryFills = HashMap<String, Color32>;
 
 /// The fills of the countries whose state is an actor.
-pub fn country_fills(scenario: &Scenario) -> CountryFills {
+pub fn country_fills(scenario: &Scenario, look: MapLook) -> CountryFills {
     scenario
         .actors
         .iter()
         .filter(|a| a.kind == ActorKind::State)
         .filter_map(|a| {
             let (rank, _) = scenario.stance(&a.stance)?;
-            let colour = theme::stance_colour(scenario, rank);
+            let colour = theme::stance_colour_for(look.palette(), scenario, rank);
             Some((
                 a.id.clone(),
                 blend(colours::LAND, colour, colours::TINT_ALPHA),
@@ -336,14 +421,15 @@ pub fn country_fills(scenario: &Scenario) -> CountryFills {
         .collect()
 }
 
-fn paint_countries(
-    painter: &egui::Painter,
+/// The countries, tinted, and their borders.
+fn country_shapes(
     scenario: &Scenario,
     basemap: &Basemap,
     t: &MapTransform,
     look: MapLook,
+    out: &mut Vec<Shape>,
 ) {
-    let tints = country_fills(scenario);
+    let tints = country_fills(scenario, look);
     let view_min = t.world_from_screen(t.screen_rect.left_bottom());
     let view_max = t.world_from_screen(t.screen_rect.right_top());
     let visible = |lo: WorldPos, hi: WorldPos| {
@@ -378,8 +464,8 @@ fn paint_countries(
             borders.push(Shape::closed_line(points, border));
         }
     }
-    painter.add(Shape::mesh(mesh));
-    painter.extend(borders);
+    out.push(Shape::mesh(mesh));
+    out.extend(borders);
 }
 
 /// `base` with `amount` of `over` mixed in.
@@ -414,6 +500,7 @@ fn edge_offsets(relations: &[Relation]) -> Vec<f32> {
 }
 
 /// One edge as drawn this frame, for hover.
+#[derive(Debug)]
 struct DrawnEdge {
     relation: usize,
     points: Vec<Pos2>,
@@ -427,11 +514,12 @@ struct EdgeEmphasis<'a> {
     look: MapLook,
 }
 
-fn paint_edges(
-    painter: &egui::Painter,
+/// The relations' edges; returns each as drawn, for hover.
+fn edge_shapes(
     scenario: &Scenario,
     emphasis: &EdgeEmphasis<'_>,
     placements: &[NodePlacement],
+    out: &mut Vec<Shape>,
 ) -> Vec<DrawnEdge> {
     let EdgeEmphasis {
         hidden,
@@ -483,8 +571,8 @@ fn paint_edges(
             relation.from <= relation.to,
             look.node_radius(),
         );
-        paint_edge(
-            painter,
+        edge_shape(
+            out,
             &points,
             line,
             Stroke::new(width, colour),
@@ -567,8 +655,8 @@ fn edge_curve(a: Pos2, b: Pos2, offset: f32, canonical: bool, radius: f32) -> Ve
         .collect()
 }
 
-fn paint_edge(
-    painter: &egui::Painter,
+fn edge_shape(
+    out: &mut Vec<Shape>,
     points: &[Pos2],
     line: LineStyle,
     stroke: Stroke,
@@ -579,13 +667,13 @@ fn paint_edge(
     }
     match line {
         LineStyle::Solid => {
-            painter.add(Shape::line(points.to_vec(), stroke));
+            out.push(Shape::line(points.to_vec(), stroke));
         }
         LineStyle::Dashed => {
-            painter.extend(Shape::dashed_line(points, stroke, 7.0, 4.0));
+            out.extend(Shape::dashed_line(points, stroke, 7.0, 4.0));
         }
         LineStyle::Dotted => {
-            painter.extend(Shape::dotted_line(
+            out.extend(Shape::dotted_line(
                 points,
                 stroke.color,
                 5.0,
@@ -598,7 +686,7 @@ fn paint_edge(
         let back = (tip - points[points.len() - 2]).normalized();
         let base = tip - back * arrow;
         let side = back.rot90() * arrow * 0.45;
-        painter.add(Shape::convex_polygon(
+        out.push(Shape::convex_polygon(
             vec![tip, base + side, base - side],
             stroke.color,
             Stroke::NONE,
@@ -659,7 +747,7 @@ fn node_ui(
     let count = cx.scenario.stance_scale.len();
     let (fill, glyph, stance_label) = match stance {
         Some((rank, s)) => (
-            theme::stance_colour(cx.scenario, rank),
+            theme::stance_colour_for(cx.look.palette(), cx.scenario, rank),
             Glyph::for_rank(rank, count),
             s.label.as_str(),
         ),
@@ -744,7 +832,14 @@ fn node_ui(
             commands,
         );
     }
-    let name = format!("Map: {}", actor.name);
+    // What the eye sees, for a screen reader too: absent, or out of focus.
+    let mut name = format!("Map: {}", actor.name);
+    if stays_away {
+        name.push_str(", invited but stays away");
+    }
+    if !in_focus {
+        name.push_str(", not in focus");
+    }
     response.widget_info(|| WidgetInfo::selected(Role::Button, true, is_selected, &name));
     if response.has_focus() {
         painter.circle_stroke(

@@ -79,6 +79,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, doc: &Document, prefs: &Prefs, commands: &
                 egui::gui_zoom::zoom_menu_buttons(ui);
             });
             ui.separator();
+            entry(ui, Command::StartPresentation, true, commands);
+            entry(ui, Command::ToggleFullscreen, true, commands);
+            ui.separator();
             entry(ui, Command::FitAll, true, commands);
             entry(ui, Command::ZoomIn, true, commands);
             entry(ui, Command::ZoomOut, true, commands);

@@ -12,6 +12,7 @@ pub mod legend_panel;
 pub mod map_view;
 pub mod measures_plot;
 pub mod menu_bar;
+pub mod presentation;
 pub mod quotes_panel;
 pub mod scenario_slider;
 pub mod source_view;

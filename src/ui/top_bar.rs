@@ -14,7 +14,12 @@ pub fn top_bar_ui(
         ui.heading(&doc.scenario.title);
         ui.label(egui::RichText::new(&doc.scenario.date).weak());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            for command in [Command::FitAll, Command::ZoomOut, Command::ZoomIn] {
+            for command in [
+                Command::StartPresentation,
+                Command::FitAll,
+                Command::ZoomOut,
+                Command::ZoomIn,
+            ] {
                 let tooltip = format!(
                     "{}: {}",
                     command.label_with_shortcut(ui.ctx()),

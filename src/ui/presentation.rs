@@ -1,0 +1,255 @@
+//! Presentation mode: the map large in projector colours, the step's title,
+//! text and quote in type readable from the back of a room, a step counter,
+//! and the speaker notes in a window of their own. Editing tools and panels
+//! are hidden.
+
+use egui::{Align, Layout, RichText};
+
+use crate::app::{Document, ViewState};
+use crate::command::Command;
+use crate::geo::basemap::Basemap;
+use crate::model::QuoteKind;
+use crate::presentation::{Move, Presentation, Step, steps};
+use crate::theme::{MapLook, projector as type_size};
+use crate::ui::glyph::paint_glyph;
+use crate::ui::map_view::{MapOptions, map_ui};
+
+/// Draws the presentation into the whole window.
+pub fn presentation_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    basemap: &Basemap,
+    view: &mut ViewState,
+    presenting: &Presentation,
+    commands: &mut Vec<Command>,
+) {
+    let scenario = &doc.scenario;
+    let steps = steps(scenario);
+    let step = steps.get(presenting.step);
+    let hidden = presenting.hides_outcome(&steps);
+
+    egui::Panel::top("presentation_title")
+        .frame(egui::Frame::new().inner_margin(16.0).fill(ui.visuals().panel_fill))
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let title = step.map_or(scenario.title.as_str(), |s| s.title.as_str());
+                ui.label(RichText::new(title).size(type_size::TITLE).strong());
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    if !steps.is_empty() {
+                        ui.label(
+                            RichText::new(format!("{} / {}", presenting.step + 1, steps.len()))
+                                .size(type_size::BODY),
+                        );
+                    }
+                });
+            });
+        });
+    egui::Panel::right("presentation_text")
+        .exact_size(ui.available_width() * 0.36)
+        .resizable(false)
+        .frame(egui::Frame::new().inner_margin(20.0).fill(ui.visuals().panel_fill))
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                if let Some(step) = step {
+                    step_text_ui(ui, doc, view, step, hidden);
+                }
+                ui.add_space(18.0);
+                legend_ui(ui, scenario);
+                ui.add_space(18.0);
+                controls_ui(ui, step, hidden, commands);
+            });
+        });
+    egui::CentralPanel::no_frame().show(ui, |ui| {
+        let options = MapOptions {
+            look: MapLook::PROJECTOR,
+            highlight: step.and_then(|s| s.highlight.clone()),
+            hide_outcome: hidden,
+            editing: false,
+            vector: false,
+        };
+        let mut ignored = Vec::new();
+        map_ui(ui, doc, basemap, view, &options, &mut ignored);
+        // Selecting and panning stay available to the presenter's mouse;
+        // the map's own commands are the only ones it emits.
+        commands.extend(ignored);
+    });
+    if presenting.notes_open {
+        speaker_notes_ui(ui.ctx(), &steps, presenting, commands);
+    }
+}
+
+fn step_text_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    view: &ViewState,
+    step: &Step<'_>,
+    hidden: bool,
+) {
+    let scenario = &doc.scenario;
+    if !step.text.is_empty() {
+        ui.label(RichText::new(step.text).size(type_size::BODY));
+        ui.add_space(12.0);
+    }
+    if let Some(question) = step.predict {
+        egui::Frame::new()
+            .inner_margin(14.0)
+            .corner_radius(6.0)
+            .stroke(egui::Stroke::new(3.0, ui.visuals().strong_text_color()))
+            .show(ui, |ui| {
+                ui.label(RichText::new(question).size(type_size::QUOTE).strong());
+                if !hidden {
+                    ui.add_space(8.0);
+                    ui.label(RichText::new(outcome_words(doc, view)).size(type_size::BODY));
+                }
+            });
+        ui.add_space(12.0);
+    }
+    if let Some(quote) = step.quote {
+        let text = match quote.kind {
+            QuoteKind::Verbatim => format!("\u{201C}{}\u{201D}", quote.text),
+            QuoteKind::Paraphrase => format!("Paraphrase: {}", quote.text),
+        };
+        ui.label(RichText::new(text).size(type_size::QUOTE).italics());
+        let mut who = quote.speaker.clone();
+        if !quote.role.is_empty() {
+            who.push_str(", ");
+            who.push_str(&quote.role);
+        }
+        ui.label(RichText::new(who).size(type_size::BODY).strong());
+        if let Some(source) = scenario.source(&quote.source) {
+            ui.label(RichText::new(format!("Source: {}", source.citation())).size(type_size::SOURCE));
+        }
+        ui.add_space(12.0);
+    }
+    let quote_source = step.quote.map(|q| q.source.as_str());
+    let others: Vec<String> = step
+        .sources
+        .iter()
+        .filter(|s| Some(s.id.as_str()) != quote_source)
+        .map(|s| s.citation())
+        .collect();
+    if !others.is_empty() {
+        ui.label(RichText::new(format!("Sources: {}", others.join("; "))).size(type_size::SOURCE));
+    }
+}
+
+/// "Saudi Arabia and the United Arab Emirates stay away." for a revealed step.
+fn outcome_words(doc: &Document, view: &ViewState) -> String {
+    let attendance = &view.attendance;
+    let names: Vec<&str> = doc
+        .scenario
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            attendance.invited.get(*i).copied().unwrap_or(false)
+                && !attendance.outcome.attending.get(*i).copied().unwrap_or(true)
+        })
+        .map(|(_, a)| a.name.as_str())
+        .collect();
+    match names.as_slice() {
+        [] => "Everyone invited attends.".to_owned(),
+        [one] => format!("{one} stays away."),
+        [rest @ .., last] => format!("{} and {last} stay away.", rest.join(", ")),
+    }
+}
+
+/// The stances, glyph and label, large.
+fn legend_ui(ui: &mut egui::Ui, scenario: &crate::model::Scenario) {
+    let count = scenario.stance_scale.len();
+    for (rank, stance) in scenario.stance_scale.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(34.0, 34.0), egui::Sense::hover());
+            paint_glyph(
+                ui.painter(),
+                rect.center(),
+                12.0,
+                crate::theme::Glyph::for_rank(rank, count),
+                crate::theme::stance_colour_for(crate::theme::Look::Projector, scenario, rank),
+                MapLook::PROJECTOR.node_stroke(),
+            );
+            ui.label(RichText::new(&stance.label).size(type_size::BODY));
+        });
+    }
+}
+
+/// Previous, Next (or Reveal) and End, for a presenter with a mouse.
+fn controls_ui(
+    ui: &mut egui::Ui,
+    step: Option<&Step<'_>>,
+    hidden: bool,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let next = if hidden && step.is_some() {
+            Command::Present(Move::Reveal)
+        } else {
+            Command::Present(Move::Next)
+        };
+        for command in [Command::Present(Move::Previous), next, Command::StopPresentation] {
+            let text = RichText::new(command.label()).size(type_size::CONTROL);
+            if ui.button(text).on_hover_text(command.tooltip()).clicked() {
+                commands.push(command);
+            }
+        }
+    });
+}
+
+/// The presenter's window: this step's notes, what comes next, the keys.
+fn speaker_notes_ui(
+    ctx: &egui::Context,
+    steps: &[Step<'_>],
+    presenting: &Presentation,
+    commands: &mut Vec<Command>,
+) {
+    let builder = egui::ViewportBuilder::default()
+        .with_title(format!("Speaker notes - {}", crate::APP_NAME))
+        .with_inner_size([640.0, 520.0]);
+    ctx.show_viewport_immediate(
+        egui::ViewportId::from_hash_of("speaker_notes"),
+        builder,
+        |ui, _class| {
+            if ui.input(|i| i.viewport().close_requested()) {
+                commands.push(Command::ToggleSpeakerNotes);
+            }
+            egui::CentralPanel::default().show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| notes_ui(ui, steps, presenting));
+            });
+        },
+    );
+}
+
+fn notes_ui(ui: &mut egui::Ui, steps: &[Step<'_>], presenting: &Presentation) {
+    let Some(step) = steps.get(presenting.step) else {
+        ui.label("This scenario has no steps.");
+        return;
+    };
+    ui.heading(format!(
+        "Step {} of {}: {}",
+        presenting.step + 1,
+        steps.len(),
+        step.title
+    ));
+    if presenting.hides_outcome(steps) {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "The outcome is hidden: let the class answer, then press Next to reveal it.",
+        );
+    }
+    ui.separator();
+    if step.notes.is_empty() {
+        ui.weak("No notes for this step.");
+    } else {
+        ui.label(RichText::new(step.notes).size(18.0));
+    }
+    ui.separator();
+    match steps.get(presenting.step + 1) {
+        Some(next) => ui.label(format!("Next: {}", next.title)),
+        None => ui.label("This is the last step."),
+    };
+    ui.weak(
+        "Keys: Right, Space or Page Down for next (it reveals first); Left or Page Up for back; \
+         Home, End; N for these notes; F11 full screen; Esc to stop.",
+    );
+}

@@ -1,0 +1,151 @@
+//! Presentation mode through the real app at projector size: F5 starts it;
+//! the clicker's keys step through the Paris 2014 story, changing the
+//! highlighted actors and the attendance scenario as each step says; a
+//! held-back outcome stays hidden until revealed; Esc ends it. And an image
+//! snapshot of one step.
+
+#![allow(
+    clippy::expect_used,
+    reason = "a test that cannot set up should stop loudly"
+)]
+
+use coalition_map::presentation::steps;
+use coalition_map::{CoalitionApp, Startup};
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+type App = Harness<'static, CoalitionApp>;
+
+fn projector() -> App {
+    let startup = Startup::default();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_theme(egui::Theme::Light)
+        .with_max_steps(16)
+        .build_eframe(move |cc| CoalitionApp::new(cc, &startup));
+    harness.run();
+    harness
+}
+
+fn press(harness: &mut App, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+/// The accessible label of an actor's node, as the map gives it.
+fn node(harness: &App, name: &str) -> String {
+    harness
+        .query_all_by_role(Role::Button)
+        .filter_map(|n| n.accesskit_node().label())
+        .find(|label| label == &format!("Map: {name}") || label.starts_with(&format!("Map: {name},")))
+        .unwrap_or_else(|| panic!("no node for {name}"))
+}
+
+/// Checks that what the app shows is step `n` of the story.
+fn assert_on_step(harness: &App, n: usize) {
+    let app = harness.state();
+    let scenario = &app.doc.scenario;
+    let all = steps(scenario);
+    let step = &all[n];
+    assert_eq!(
+        app.view.presenting.as_ref().map(|p| p.step),
+        Some(n),
+        "on step {n}"
+    );
+    assert_eq!(
+        app.view.attendance.position, step.position,
+        "step {n} shows its what-if"
+    );
+    harness.get_by_label(&step.title);
+    harness.get_by_label(&format!("{} / {}", n + 1, all.len()));
+    for actor in &scenario.actors {
+        let label = node(harness, &actor.name);
+        let faded = label.contains("not in focus");
+        let highlighted = step
+            .highlight
+            .as_ref()
+            .is_none_or(|h| h.actors.contains(&actor.id));
+        assert_eq!(!faded, highlighted, "step {n}: {label}");
+    }
+}
+
+#[test]
+fn the_clicker_keys_walk_through_the_story_and_a_held_back_outcome_waits_to_be_revealed() {
+    let mut harness = projector();
+    let story_len = steps(&harness.state().doc.scenario).len();
+    assert!(story_len >= 7, "Paris ships a story");
+
+    press(&mut harness, Key::F5);
+    assert_on_step(&harness, 0);
+    // Editing tools and panels are gone.
+    assert!(harness.query_by_label("Edit scenario").is_none());
+    assert!(harness.query_by_label("Find an actor").is_none());
+
+    let forward = [Key::ArrowRight, Key::Space, Key::PageDown];
+    let mut n = 0;
+    let mut held_back_seen = false;
+    while n + 1 < story_len {
+        let holds_back = steps(&harness.state().doc.scenario)[n].predict.is_some();
+        if holds_back {
+            held_back_seen = true;
+            let question = steps(&harness.state().doc.scenario)[n]
+                .predict
+                .expect("held back")
+                .to_owned();
+            harness.get_by_label(&question);
+            assert!(
+                harness.query_by_label_contains("stay away.").is_none()
+                    && harness.query_by_label_contains("stays away.").is_none(),
+                "the outcome is hidden"
+            );
+            assert!(harness.query_by_label_contains("invited but stays away").is_none());
+            press(&mut harness, forward[n % 3]);
+            assert_on_step(&harness, n);
+            harness.get_by_label_contains("stay away.");
+            assert!(harness.query_by_label_contains("invited but stays away").is_some());
+        }
+        press(&mut harness, forward[n % 3]);
+        n += 1;
+        assert_on_step(&harness, n);
+    }
+    // The last step holds back who stays away if Iran is invited.
+    let last = &steps(&harness.state().doc.scenario)[n];
+    if last.predict.is_some() {
+        held_back_seen = true;
+        assert!(harness.query_by_label_contains("invited but stays away").is_none());
+        press(&mut harness, Key::ArrowRight);
+        harness.get_by_label("Saudi Arabia and United Arab Emirates stay away.");
+        assert!(node(&harness, "Saudi Arabia").contains("invited but stays away"));
+    }
+    assert!(held_back_seen, "the story holds one outcome back");
+
+    press(&mut harness, Key::ArrowLeft);
+    assert_on_step(&harness, n - 1);
+    press(&mut harness, Key::PageUp);
+    assert_on_step(&harness, n - 2);
+    press(&mut harness, Key::Home);
+    assert_on_step(&harness, 0);
+    press(&mut harness, Key::End);
+    assert_on_step(&harness, n);
+
+    press(&mut harness, Key::Escape);
+    assert!(harness.state().view.presenting.is_none());
+    harness.get_by_label("Find an actor");
+}
+
+#[test]
+fn a_presentation_step_matches_its_snapshot() {
+    let mut harness = projector();
+    press(&mut harness, Key::F5);
+    // The step with Khamenei's answer: a quote shown large.
+    let index = steps(&harness.state().doc.scenario)
+        .iter()
+        .position(|s| s.quote.is_some())
+        .expect("a step shows a quote");
+    for _ in 0..index {
+        press(&mut harness, Key::PageDown);
+    }
+    harness.snapshot("presentation_step");
+}
