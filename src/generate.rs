@@ -296,6 +296,7 @@ pub fn world_scenario(seed: u64, size: WorldSize) -> Scenario {
             scenarios,
         }),
         disputes: Vec::new(),
+        story: Vec::new(),
     }
 }
 

@@ -47,6 +47,9 @@ pub struct Scenario {
     /// Where the sources disagree: each account with its source.
     #[serde(default)]
     pub disputes: Vec<Dispute>,
+    /// A classroom walk-through of the scenario, one step at a time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story: Vec<StoryStep>,
 }
 
 /// A geographic box in degrees.
@@ -372,6 +375,66 @@ pub struct Account {
     pub source: String,
 }
 
+/// One step of a classroom walk-through of the scenario.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StoryStep {
+    pub title: String,
+    /// A few sentences the class reads; each fact in it from the step's sources.
+    #[serde(default)]
+    pub text: String,
+    /// The id of the named attendance scenario (`conference.scenarios[].id`)
+    /// the step shows; none = the first one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<String>,
+    /// Actor ids the step highlights (the rest are faded); empty = nothing faded.
+    #[serde(default)]
+    pub highlight: Vec<String>,
+    /// Relations the step highlights, matched by from, to and kind.
+    #[serde(default)]
+    pub highlight_relations: Vec<RelationRef>,
+    /// A quote id shown large, with its speaker and source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// Predict, then reveal: the question the class answers before the
+    /// outcome (who stays away) is shown. None = the outcome is shown at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predict: Option<String>,
+    /// Speaker notes, shown only on the presenter's screen.
+    #[serde(default)]
+    pub notes: String,
+    /// Source ids for what the text says.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// A relation named by its ends and its kind, as a story step highlights it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RelationRef {
+    /// An actor id.
+    pub from: String,
+    /// An actor id.
+    pub to: String,
+    /// A relation kind id.
+    pub kind: String,
+}
+
+impl RelationRef {
+    /// Whether `relation` is one this names: same kind, same ends. A relation
+    /// that runs both ways (`directed: false`) matches with its ends swapped too.
+    pub fn matches(&self, relation: &Relation) -> bool {
+        self.kind == relation.kind
+            && ((self.from == relation.from && self.to == relation.to)
+                || (!relation.directed && self.from == relation.to && self.to == relation.from))
+    }
+
+    /// Whether either end is the actor `id`.
+    pub fn names(&self, id: &str) -> bool {
+        self.from == id || self.to == id
+    }
+}
+
 impl Scenario {
     /// The actor with this id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
@@ -416,6 +479,17 @@ impl Scenario {
         self.conference
             .as_ref()
             .map_or(&[], |c| c.scenarios.as_slice())
+    }
+
+    /// The named attendance scenario a story step shows, as an index into
+    /// [`Scenario::attendance_scenarios`]: the one its `scenario` names, or
+    /// the first when it names none. `None` when there is no such scenario.
+    pub fn story_scenario_index(&self, step: &StoryStep) -> Option<usize> {
+        let named = self.attendance_scenarios();
+        match &step.scenario {
+            Some(id) => named.iter().position(|n| &n.id == id),
+            None => (!named.is_empty()).then_some(0),
+        }
     }
 
     /// Whether the actor took part in the conference as it happened.
