@@ -1,6 +1,7 @@
 //! Undo and redo, by property: over random sequences of edits to the Paris
-//! 2014 scenario (renames that cascade, removals with and without their
-//! dependents, moves, imports, typed fields that merge), undoing every step
+//! 2014 scenario (renames that cascade, into the story too; removals with and
+//! without their dependents; moves, imports, typed fields that merge; story
+//! steps added, changed, removed and moved), undoing every step
 //! gives back the original scenario exactly, and redoing every step gives back
 //! the edited one.
 
@@ -10,7 +11,9 @@
 )]
 
 use coalition_map::edit::{ConferenceInfo, Dependents, Edit, Header, History, Item, List};
-use coalition_map::model::{Actor, GeoPos, Quote, Relation, Scenario};
+use coalition_map::model::{
+    Actor, GeoPos, Quote, Relation, RelationRef, Scenario, StoryStep, validate,
+};
 use proptest::prelude::*;
 
 /// One random edit, described by numbers that are fitted to the scenario's
@@ -29,7 +32,7 @@ struct Seed {
 
 fn seed() -> impl Strategy<Value = Seed> {
     (
-        0u8..16,
+        0u8..21,
         any::<usize>(),
         any::<usize>(),
         "[A-Za-z ]{0,6}",
@@ -50,7 +53,7 @@ fn pick(len: usize, n: usize) -> usize {
     if len == 0 { 0 } else { n % len }
 }
 
-const LISTS: [List; 10] = [
+const LISTS: [List; 11] = [
     List::Stances,
     List::RelationKinds,
     List::WeightKinds,
@@ -61,6 +64,7 @@ const LISTS: [List; 10] = [
     List::Rules,
     List::NamedScenarios,
     List::Disputes,
+    List::StorySteps,
 ];
 
 /// The edit a seed makes on `s`.
@@ -180,6 +184,31 @@ fn make(s: &Scenario, seed: &Seed) -> Edit {
             actors.rotate_left(by);
             Edit::SetActors(actors)
         }
+        16 => Edit::Add(Item::StoryStep(story_step(s, seed, &actor_id))),
+        17 => {
+            let index = pick(s.story.len(), seed.b);
+            match s.story.get(index) {
+                Some(step) => {
+                    let mut step = step.clone();
+                    step.title.push_str(&seed.text);
+                    step.notes.push_str(&seed.text);
+                    step.predict = if seed.a.is_multiple_of(2) {
+                        None
+                    } else {
+                        Some(seed.text.clone())
+                    };
+                    if seed.a.is_multiple_of(3) {
+                        step.highlight.push(actor_id);
+                    }
+                    Edit::Replace {
+                        index,
+                        item: Item::StoryStep(step),
+                    }
+                }
+                None => Edit::Add(Item::StoryStep(story_step(s, seed, &actor_id))),
+            }
+        }
+        18..=20 => rename(s, seed),
         _ => Edit::Add(Item::Relation(Relation {
             from: actor_id,
             to: s
@@ -193,6 +222,91 @@ fn make(s: &Scenario, seed: &Seed) -> Edit {
             ..Relation::default()
         })),
     }
+}
+
+/// A story step naming what the scenario has now: an actor, a relation, a
+/// quote, a named what-if and a source, picked by the seed's numbers.
+fn story_step(s: &Scenario, seed: &Seed, actor_id: &str) -> StoryStep {
+    let named = s.attendance_scenarios();
+    StoryStep {
+        title: seed.text.clone(),
+        text: seed.text.clone(),
+        scenario: named
+            .get(pick(named.len(), seed.b))
+            .filter(|_| seed.a.is_multiple_of(2))
+            .map(|n| n.id.clone()),
+        highlight: vec![actor_id.to_owned()],
+        highlight_relations: s
+            .relations
+            .get(pick(s.relations.len(), seed.b / 3))
+            .map(|r| RelationRef {
+                from: r.from.clone(),
+                to: r.to.clone(),
+                kind: r.kind.clone(),
+            })
+            .into_iter()
+            .collect(),
+        quote: s
+            .quotes
+            .get(pick(s.quotes.len(), seed.b / 5))
+            .map(|q| q.id.clone()),
+        predict: seed.merge.then(|| seed.text.clone()),
+        notes: String::new(),
+        sources: s
+            .sources
+            .get(pick(s.sources.len(), seed.b / 7))
+            .map(|x| x.id.clone())
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// A new id for a quote, a named what-if or a relation kind: renames the
+/// story refers to.
+fn rename(s: &Scenario, seed: &Seed) -> Edit {
+    let new_id = format!("y{}", seed.a % 20);
+    let (list, item) = match seed.kind {
+        18 => {
+            let index = pick(s.quotes.len(), seed.b);
+            let item = s.quotes.get(index).cloned().map(|mut x| {
+                x.id = new_id;
+                Item::Quote(x)
+            });
+            (List::Quotes, item.map(|item| (index, item)))
+        }
+        19 => {
+            let named = s.attendance_scenarios();
+            let index = pick(named.len(), seed.b);
+            let item = named.get(index).cloned().map(|mut x| {
+                x.id = new_id;
+                Item::NamedScenario(x)
+            });
+            (List::NamedScenarios, item.map(|item| (index, item)))
+        }
+        _ => {
+            let index = pick(s.relation_kinds.len(), seed.b);
+            let item = s.relation_kinds.get(index).cloned().map(|mut x| {
+                x.id = new_id;
+                Item::RelationKind(x)
+            });
+            (List::RelationKinds, item.map(|item| (index, item)))
+        }
+    };
+    match item {
+        Some((index, item)) => Edit::Replace { index, item },
+        None => Edit::Remove { list, index: 0 },
+    }
+}
+
+/// The seed kinds that rename an id.
+const RENAMES: [u8; 6] = [4, 12, 13, 18, 19, 20];
+
+/// How many problems validation finds in the story.
+fn story_problems(s: &Scenario) -> usize {
+    validate(s)
+        .iter()
+        .filter(|p| p.path.starts_with("story["))
+        .count()
 }
 
 proptest! {
@@ -213,6 +327,16 @@ proptest! {
             let before = scenario.clone();
             if history.apply(&mut scenario, edit, key).is_ok() {
                 applied += 1;
+                // A rename carries the id into the story: no step is left
+                // pointing at the old one.
+                if RENAMES.contains(&seed.kind) {
+                    prop_assert!(
+                        story_problems(&scenario) <= story_problems(&before),
+                        "{:?} left the story dangling: {:?}",
+                        seed,
+                        story_problems(&scenario)
+                    );
+                }
             } else {
                 prop_assert_eq!(&scenario, &before);
             }

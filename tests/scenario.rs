@@ -5,8 +5,12 @@
     reason = "a test that cannot set up should stop loudly"
 )]
 
-use coalition_map::io::{paris_2014, scenario_from_str};
-use coalition_map::model::{GeoPos, Scenario, validate};
+use coalition_map::attendance::Engine;
+use coalition_map::attendance::whatif::invitations;
+use coalition_map::io::{
+    load_scenario, paris_2014, save_scenario, scenario_from_str, scenario_to_string,
+};
+use coalition_map::model::{GeoPos, QuoteKind, RelationRef, Scenario, StoryStep, validate};
 
 fn paris() -> Scenario {
     paris_2014().expect("the built-in scenario parses")
@@ -108,8 +112,8 @@ fn fold(text: &str) -> String {
         .join(" ")
 }
 
-#[test]
-fn every_quote_is_word_for_word_in_the_shared_sources() {
+/// The shared sources, folded: the article, and the facts sheet.
+fn shared_sources() -> (String, String) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sources");
     let read = |name: &str| {
         std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| {
@@ -119,9 +123,21 @@ fn every_quote_is_word_for_word_in_the_shared_sources() {
             )
         })
     };
-    let corpus = fold(
-        &(read("article-2014-09-15-iran-spurns-us-overture.txt") + "\n" + &read("facts-2014.md")),
-    );
+    (
+        fold(&read("article-2014-09-15-iran-spurns-us-overture.txt")),
+        fold(&read("facts-2014.md")),
+    )
+}
+
+/// Both shared sources in one text.
+fn corpus() -> String {
+    let (article, facts) = shared_sources();
+    article + "\n" + &facts
+}
+
+#[test]
+fn every_quote_is_word_for_word_in_the_shared_sources() {
+    let corpus = corpus();
     let s = paris();
     assert!(s.quotes.len() >= 12);
     for quote in &s.quotes {
@@ -272,4 +288,246 @@ fn unknown_fields_are_refused_rather_than_silently_dropped() {
         err.to_string().contains("unknown field `colour_scheme`"),
         "{err}"
     );
+}
+
+/// The story's steps, from the built-in scenario.
+fn story() -> (Scenario, Vec<StoryStep>) {
+    let s = paris();
+    let story = s.story.clone();
+    (s, story)
+}
+
+/// The id of the named attendance scenario a step shows.
+fn scenario_id(s: &Scenario, step: &StoryStep) -> String {
+    let index = s
+        .story_scenario_index(step)
+        .unwrap_or_else(|| panic!("step {:?} shows no attendance scenario", step.title));
+    s.attendance_scenarios()[index].id.clone()
+}
+
+fn relation(from: &str, to: &str, kind: &str) -> RelationRef {
+    RelationRef {
+        from: from.into(),
+        to: to.into(),
+        kind: kind.into(),
+    }
+}
+
+#[test]
+fn the_paris_story_validates_and_walks_through_the_day_in_order() {
+    let (s, story) = story();
+    let story_problems: Vec<String> = problems(&s)
+        .into_iter()
+        .filter(|p| p.starts_with("story"))
+        .collect();
+    assert_eq!(story_problems, Vec::<String>::new());
+    let titles: Vec<&str> = story.iter().map(|step| step.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Islamic State's advance since June",
+            "Obama's pledge",
+            "The Paris conference",
+            "Iran not invited",
+            "A condition for coming",
+            "Khamenei's answer",
+            "Kerry's reply",
+            "What if Iran had been invited?",
+        ]
+    );
+    let highlights = |i: usize| -> Vec<&str> {
+        let mut ids: Vec<&str> = story[i].highlight.iter().map(String::as_str).collect();
+        ids.sort_unstable();
+        ids
+    };
+    assert_eq!(highlights(0), ["IRQ", "ISIL"]);
+    assert_eq!(highlights(1), ["ISIL", "USA"]);
+    // Who came: every participant, so the rest fade.
+    let conference = s.conference.as_ref().expect("a conference");
+    let mut participants: Vec<&str> = conference.invited.iter().map(String::as_str).collect();
+    participants.sort_unstable();
+    assert_eq!(highlights(2), participants);
+    assert!(!highlights(2).contains(&"IRN"));
+    assert_eq!(highlights(3), ["FRA", "IRN", "IRQ"]);
+    assert_eq!(highlights(4), ["ARE", "IRN", "SAU"]);
+    assert_eq!(
+        story[4].highlight_relations,
+        [
+            relation("SAU", "IRN", "blocked_invitation"),
+            relation("ARE", "IRN", "blocked_invitation"),
+        ]
+    );
+    assert_eq!(highlights(5), ["IRN", "USA"]);
+    assert_eq!(
+        story[5].highlight_relations,
+        [
+            relation("USA", "IRN", "overture"),
+            relation("IRN", "USA", "rejection"),
+        ]
+    );
+    assert_eq!(highlights(6), ["IRN", "USA"]);
+    // The what-if fades nothing: the class looks at every guest.
+    assert!(highlights(7).is_empty());
+
+    let quotes: Vec<Option<&str>> = story.iter().map(|step| step.quote.as_deref()).collect();
+    assert_eq!(
+        quotes,
+        [
+            None,
+            None,
+            Some("statement-military-assistance"),
+            Some("french-diplomat-consensus"),
+            None,
+            Some("khamenei-dirty-hands-agencies"),
+            Some("kerry-not-coordinating"),
+            None,
+        ]
+    );
+
+    // Every step but the last shows the conference as it happened, the first
+    // named scenario; the last asks before it shows the Iran-invited what-if.
+    let (last, first_steps) = story.split_last().expect("a story");
+    assert_eq!(s.attendance_scenarios()[0].id, "as-it-happened");
+    for step in first_steps {
+        assert_eq!(s.story_scenario_index(step), Some(0), "{}", step.title);
+        assert!(step.predict.is_none(), "{}", step.title);
+    }
+    assert_eq!(scenario_id(&s, last), "iran-invited");
+    assert_eq!(
+        last.predict.as_deref(),
+        Some("If Iran is invited, who stays away?")
+    );
+}
+
+#[test]
+fn the_story_s_what_if_has_an_answer_to_its_question() {
+    let (s, story) = story();
+    let last = story.last().expect("a story");
+    let named = &s.attendance_scenarios()[s.story_scenario_index(last).expect("a scenario")];
+    let outcome = Engine::new(&s).evaluate(&invitations(&s, named));
+    let attends = |id: &str| outcome.attending[s.actor_index(id).expect("actor")];
+    assert!(attends("IRN"), "Iran is invited and comes");
+    assert!(!attends("SAU") && !attends("ARE"), "the two stay away");
+    let invited_absent: Vec<&str> = outcome
+        .absent
+        .iter()
+        .filter(|(i, _)| named.invite.contains(&s.actors[*i].id) || s.is_invited(&s.actors[*i].id))
+        .map(|(i, _)| s.actors[*i].id.as_str())
+        .collect();
+    assert_eq!(invited_absent, ["SAU", "ARE"]);
+}
+
+#[test]
+fn every_story_step_is_short_and_cites_sources_that_exist() {
+    let (s, story) = story();
+    for step in &story {
+        assert!(!step.text.trim().is_empty(), "{}", step.title);
+        assert!(!step.notes.trim().is_empty(), "{}", step.title);
+        let sentences = step.text.matches(['.', '?', '!']).count();
+        assert!(
+            (1..=3).contains(&sentences),
+            "{}: {sentences} sentences",
+            step.title
+        );
+        assert!(!step.sources.is_empty(), "{} cites nothing", step.title);
+        for id in &step.sources {
+            assert!(s.source(id).is_some(), "{}: no source {id}", step.title);
+        }
+    }
+}
+
+#[test]
+fn every_quote_in_the_story_is_in_the_sources_as_marked() {
+    let (article, facts) = shared_sources();
+    let corpus = corpus();
+    let (s, story) = story();
+    for step in &story {
+        // Words in typographic quotation marks, in the text or the notes,
+        // are word for word in the sources.
+        for part in [&step.text, &step.notes] {
+            for quoted in part.split('\u{201C}').skip(1) {
+                let (words, _) = quoted
+                    .split_once('\u{201D}')
+                    .unwrap_or_else(|| panic!("{}: an unclosed quotation", step.title));
+                assert!(
+                    corpus.contains(&fold(words)),
+                    "{}: \u{201C}{words}\u{201D} is not in the sources",
+                    step.title
+                );
+            }
+        }
+        let Some(id) = &step.quote else { continue };
+        let quote = s
+            .quote(id)
+            .unwrap_or_else(|| panic!("{}: no quote {id}", step.title));
+        assert!(s.source(&quote.source).is_some(), "{id}: no source");
+        assert!(
+            step.sources.contains(&quote.source),
+            "{}: the step cites its quote's source",
+            step.title
+        );
+        // As marked: a verbatim quote is word for word in the text of its own
+        // source (the article, or the facts sheet that records the others);
+        // a paraphrase is the reporter's words, found in the sources too.
+        let own = if quote.source == "agencies-2014-09-15" {
+            &article
+        } else {
+            &facts
+        };
+        match quote.kind {
+            QuoteKind::Verbatim => assert!(own.contains(&fold(&quote.text)), "{id}"),
+            QuoteKind::Paraphrase => assert!(corpus.contains(&fold(&quote.text)), "{id}"),
+        }
+        // Shown large with its speaker, a quote in this story is the
+        // speaker's own words, never a paraphrase.
+        assert_eq!(quote.kind, QuoteKind::Verbatim, "{id}");
+        // Where renderings differ, the step cites every rendering's source.
+        for other in &s.quotes {
+            let related = other.variant_of.as_deref() == Some(id.as_str())
+                || quote.variant_of.as_deref() == Some(other.id.as_str());
+            if related {
+                assert!(
+                    step.sources.contains(&other.source),
+                    "{}: cites {} for {}",
+                    step.title,
+                    other.source,
+                    other.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_story_survives_save_and_load_unchanged() {
+    let s = paris();
+    assert!(!s.story.is_empty());
+    let dir = std::env::temp_dir().join(format!("coalition-map-story-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("story.coalition");
+    save_scenario(&path, &s).expect("saves");
+    let loaded = load_scenario(&path).expect("loads");
+    assert_eq!(loaded.story, s.story);
+    assert_eq!(loaded, s);
+    let _ = std::fs::remove_dir_all(dir);
+
+    // A file without a story still loads, and is saved without one.
+    let mut plain = s.clone();
+    plain.story.clear();
+    let text = scenario_to_string(&plain).expect("serialises");
+    assert!(!text.contains("\"story\""));
+    assert_eq!(scenario_from_str(&text).expect("loads"), plain);
+}
+
+#[test]
+fn a_story_step_with_an_unknown_field_is_refused() {
+    let text = r#"{
+        "format": 1, "title": "x", "date": "",
+        "map": {"west": -10, "east": 30, "south": 30, "north": 60},
+        "stance_scale": [{"id": "for", "label": "For"}],
+        "actors": [],
+        "story": [{"title": "One", "colour": "red"}]
+    }"#;
+    let err = scenario_from_str(text).expect_err("unknown field");
+    assert!(err.to_string().contains("unknown field `colour`"), "{err}");
 }

@@ -4,7 +4,7 @@
 use super::{Edit, EditError, Header};
 use crate::model::{
     Actor, Conference, Dispute, Group, Quote, Relation, RelationKind, Scenario, Source,
-    StanceCategory, WeightKind,
+    StanceCategory, StoryStep, WeightKind,
 };
 
 /// A part of a scenario an edit may change.
@@ -21,6 +21,7 @@ pub enum Section {
     Quotes,
     Conference,
     Disputes,
+    Story,
 }
 
 /// A copy of one section.
@@ -37,6 +38,7 @@ enum Part {
     Quotes(Vec<Quote>),
     Conference(Option<Conference>),
     Disputes(Vec<Dispute>),
+    Story(Vec<StoryStep>),
 }
 
 impl Part {
@@ -53,6 +55,7 @@ impl Part {
             Section::Quotes => Self::Quotes(scenario.quotes.clone()),
             Section::Conference => Self::Conference(scenario.conference.clone()),
             Section::Disputes => Self::Disputes(scenario.disputes.clone()),
+            Section::Story => Self::Story(scenario.story.clone()),
         }
     }
 
@@ -74,6 +77,7 @@ impl Part {
             Self::Quotes(v) => scenario.quotes = v,
             Self::Conference(v) => scenario.conference = v,
             Self::Disputes(v) => scenario.disputes = v,
+            Self::Story(v) => scenario.story = v,
         }
     }
 }

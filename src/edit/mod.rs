@@ -15,7 +15,7 @@ pub use refs::{ActorUse, actor_use, uses_of};
 
 use crate::model::{
     Actor, AttendanceRule, AttendanceScenario, Conference, Dispute, GeoPos, Group, MapRegion,
-    Quote, Relation, RelationKind, Scenario, Source, StanceCategory, WeightKind,
+    Quote, Relation, RelationKind, Scenario, Source, StanceCategory, StoryStep, WeightKind,
 };
 
 /// The lists a scenario holds, each edited the same way.
@@ -32,11 +32,12 @@ pub enum List {
     Rules,
     NamedScenarios,
     Disputes,
+    StorySteps,
 }
 
 impl List {
     /// Every list, in the order the editor shows them.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::Actors,
         Self::Relations,
         Self::Quotes,
@@ -48,6 +49,7 @@ impl List {
         Self::Rules,
         Self::NamedScenarios,
         Self::Disputes,
+        Self::StorySteps,
     ];
 
     /// What one item of the list is called, for undo labels: "actor".
@@ -64,6 +66,7 @@ impl List {
             Self::Rules => "attendance rule",
             Self::NamedScenarios => "attendance scenario",
             Self::Disputes => "dispute",
+            Self::StorySteps => "story step",
         }
     }
 
@@ -80,6 +83,7 @@ impl List {
             Self::Quotes => Section::Quotes,
             Self::Rules | Self::NamedScenarios => Section::Conference,
             Self::Disputes => Section::Disputes,
+            Self::StorySteps => Section::Story,
         }
     }
 
@@ -98,6 +102,7 @@ impl List {
             Self::Rules => conference.map_or(0, |c| c.rules.len()),
             Self::NamedScenarios => conference.map_or(0, |c| c.scenarios.len()),
             Self::Disputes => scenario.disputes.len(),
+            Self::StorySteps => scenario.story.len(),
         }
     }
 }
@@ -116,6 +121,7 @@ pub enum Item {
     Rule(AttendanceRule),
     NamedScenario(AttendanceScenario),
     Dispute(Dispute),
+    StoryStep(StoryStep),
 }
 
 impl Item {
@@ -133,6 +139,7 @@ impl Item {
             Self::Rule(_) => List::Rules,
             Self::NamedScenario(_) => List::NamedScenarios,
             Self::Dispute(_) => List::Disputes,
+            Self::StoryStep(_) => List::StorySteps,
         }
     }
 
@@ -147,7 +154,7 @@ impl Item {
             Self::Actor(a) => Some(&a.id),
             Self::Quote(q) => Some(&q.id),
             Self::NamedScenario(n) => Some(&n.id),
-            Self::Relation(_) | Self::Rule(_) | Self::Dispute(_) => None,
+            Self::Relation(_) | Self::Rule(_) | Self::Dispute(_) | Self::StoryStep(_) => None,
         }
     }
 }
@@ -181,7 +188,8 @@ pub struct ConferenceInfo {
     pub place: String,
 }
 
-/// What becomes of the relations, quotes and rules that name a removed actor.
+/// What becomes of the relations, quotes, rules and story highlights that
+/// name a removed actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dependents {
     /// Remove them with the actor.
@@ -216,7 +224,8 @@ pub enum Edit {
         to: usize,
     },
     /// Remove an actor; invitations, hosts and what-ifs drop it, and the
-    /// relations, quotes and rules that name it go as `dependents` says.
+    /// relations, quotes, rules and story highlights that name it go as
+    /// `dependents` says.
     RemoveActor {
         id: String,
         dependents: Dependents,
@@ -306,6 +315,7 @@ impl Edit {
                     Section::Conference,
                     Section::Relations,
                     Section::Quotes,
+                    Section::Story,
                 ],
                 Dependents::KeepAndFlag => vec![Section::Actors, Section::Conference],
             },
@@ -382,7 +392,7 @@ fn old_id(scenario: &Scenario, list: List, index: usize) -> Option<&str> {
         List::NamedScenarios => conference
             .and_then(|c| c.scenarios.get(index))
             .map(|n| n.id.as_str()),
-        List::Relations | List::Rules | List::Disputes => None,
+        List::Relations | List::Rules | List::Disputes | List::StorySteps => None,
     }
 }
 
@@ -434,6 +444,10 @@ macro_rules! with_list {
                 let $v = &mut $scenario.disputes;
                 $body
             }
+            List::StorySteps => {
+                let $v = &mut $scenario.story;
+                $body
+            }
         }
     };
 }
@@ -451,6 +465,7 @@ fn add(scenario: &mut Scenario, item: Item) {
         Item::Rule(x) => conference_mut(scenario).rules.push(x),
         Item::NamedScenario(x) => conference_mut(scenario).scenarios.push(x),
         Item::Dispute(x) => scenario.disputes.push(x),
+        Item::StoryStep(x) => scenario.story.push(x),
     }
 }
 
@@ -486,6 +501,7 @@ fn replace(scenario: &mut Scenario, index: usize, item: Item) -> Result<(), Edit
         Item::Rule(x) => conference_mut(scenario).rules[index] = x,
         Item::NamedScenario(x) => conference_mut(scenario).scenarios[index] = x,
         Item::Dispute(x) => scenario.disputes[index] = x,
+        Item::StoryStep(x) => scenario.story[index] = x,
     }
     Ok(())
 }

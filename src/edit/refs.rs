@@ -7,9 +7,14 @@ use crate::model::Scenario;
 /// The sections that may hold references to the ids of `list`.
 pub(super) fn referring_sections(list: List) -> &'static [Section] {
     match list {
-        List::Actors => &[Section::Relations, Section::Quotes, Section::Conference],
+        List::Actors => &[
+            Section::Relations,
+            Section::Quotes,
+            Section::Conference,
+            Section::Story,
+        ],
         List::Stances => &[Section::Actors, Section::Conference],
-        List::RelationKinds => &[Section::Relations],
+        List::RelationKinds => &[Section::Relations, Section::Story],
         List::WeightKinds | List::Groups => &[Section::Actors],
         List::Sources => &[
             Section::Actors,
@@ -17,9 +22,11 @@ pub(super) fn referring_sections(list: List) -> &'static [Section] {
             Section::Quotes,
             Section::Conference,
             Section::Disputes,
+            Section::Story,
         ],
-        List::Quotes => &[Section::Quotes],
-        List::NamedScenarios | List::Relations | List::Rules | List::Disputes => &[],
+        List::Quotes => &[Section::Quotes, Section::Story],
+        List::NamedScenarios => &[Section::Story],
+        List::Relations | List::Rules | List::Disputes | List::StorySteps => &[],
     }
 }
 
@@ -56,6 +63,13 @@ fn for_each_ref(scenario: &mut Scenario, list: List, mut f: impl FnMut(&mut Stri
                         .collect();
                 }
             }
+            for step in &mut scenario.story {
+                each(&mut step.highlight, &mut f);
+                for r in &mut step.highlight_relations {
+                    f(&mut r.from);
+                    f(&mut r.to);
+                }
+            }
         }
         List::Stances => {
             for a in &mut scenario.actors {
@@ -67,7 +81,14 @@ fn for_each_ref(scenario: &mut Scenario, list: List, mut f: impl FnMut(&mut Stri
                 }
             }
         }
-        List::RelationKinds => scenario.relations.iter_mut().for_each(|r| f(&mut r.kind)),
+        List::RelationKinds => {
+            scenario.relations.iter_mut().for_each(|r| f(&mut r.kind));
+            for step in &mut scenario.story {
+                step.highlight_relations
+                    .iter_mut()
+                    .for_each(|r| f(&mut r.kind));
+            }
+        }
         List::WeightKinds => {
             for a in &mut scenario.actors {
                 a.weights = std::mem::take(&mut a.weights)
@@ -103,6 +124,10 @@ fn for_each_ref(scenario: &mut Scenario, list: List, mut f: impl FnMut(&mut Stri
             for d in &mut scenario.disputes {
                 d.accounts.iter_mut().for_each(|a| f(&mut a.source));
             }
+            scenario
+                .story
+                .iter_mut()
+                .for_each(|step| each(&mut step.sources, &mut f));
         }
         List::Quotes => {
             for q in &mut scenario.quotes {
@@ -110,8 +135,20 @@ fn for_each_ref(scenario: &mut Scenario, list: List, mut f: impl FnMut(&mut Stri
                     f(v);
                 }
             }
+            for step in &mut scenario.story {
+                if let Some(q) = &mut step.quote {
+                    f(q);
+                }
+            }
         }
-        List::NamedScenarios | List::Relations | List::Rules | List::Disputes => {}
+        List::NamedScenarios => {
+            for step in &mut scenario.story {
+                if let Some(id) = &mut step.scenario {
+                    f(id);
+                }
+            }
+        }
+        List::Relations | List::Rules | List::Disputes | List::StorySteps => {}
     }
 }
 
@@ -138,14 +175,18 @@ pub struct ActorUse {
     pub relations: usize,
     pub quotes: usize,
     pub rules: usize,
+    /// Story steps that highlight the actor or a relation of it, or show a
+    /// quote of it.
+    pub story: usize,
     /// Hosts, invitations and what-ifs: these always drop the actor.
     pub lists: usize,
 }
 
 impl ActorUse {
-    /// Whether relations, quotes or rules name the actor (the removal prompt asks).
+    /// Whether relations, quotes, rules or story steps name the actor (the
+    /// removal prompt asks).
     pub fn has_dependents(&self) -> bool {
-        self.relations + self.quotes + self.rules > 0
+        self.relations + self.quotes + self.rules + self.story > 0
     }
 }
 
@@ -169,6 +210,19 @@ pub fn actor_use(scenario: &Scenario, id: &str) -> ActorUse {
                 .filter(|r| r.actor == id || r.other == id)
                 .count()
         }),
+        story: scenario
+            .story
+            .iter()
+            .filter(|step| {
+                step.highlight.iter().any(|x| x == id)
+                    || step.highlight_relations.iter().any(|r| r.names(id))
+                    || step
+                        .quote
+                        .as_deref()
+                        .and_then(|q| scenario.quote(q))
+                        .is_some_and(|q| q.actor.as_deref() == Some(id))
+            })
+            .count(),
         lists: conference.map_or(0, |c| {
             let named = c.scenarios.iter().filter(|n| {
                 n.invite.iter().chain(&n.uninvite).any(|x| x == id)
@@ -185,7 +239,8 @@ pub fn actor_use(scenario: &Scenario, id: &str) -> ActorUse {
 }
 
 /// Removes an actor: hosts, invitations and what-ifs drop it; relations,
-/// quotes and rules go too or stay (and are flagged) as `dependents` says.
+/// quotes, rules and story highlights go too or stay (and are flagged) as
+/// `dependents` says.
 pub(super) fn remove_actor(
     scenario: &mut Scenario,
     id: &str,
@@ -209,7 +264,27 @@ pub(super) fn remove_actor(
     }
     if dependents == Dependents::RemoveToo {
         scenario.relations.retain(|r| r.from != id && r.to != id);
-        scenario.quotes.retain(|q| q.actor.as_deref() != Some(id));
+        let (gone, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut scenario.quotes)
+            .into_iter()
+            .partition(|q| q.actor.as_deref() == Some(id));
+        scenario.quotes = kept;
+        let gone = |quote: &Option<String>| {
+            quote
+                .as_ref()
+                .is_some_and(|q| gone.iter().any(|g| &g.id == q))
+        };
+        for q in &mut scenario.quotes {
+            if gone(&q.variant_of) {
+                q.variant_of = None;
+            }
+        }
+        for step in &mut scenario.story {
+            step.highlight.retain(|x| x != id);
+            step.highlight_relations.retain(|r| !r.names(id));
+            if gone(&step.quote) {
+                step.quote = None;
+            }
+        }
     }
     Ok(())
 }
@@ -217,7 +292,7 @@ pub(super) fn remove_actor(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::validate;
+    use crate::model::{RelationRef, StoryStep, validate};
 
     fn paris() -> Scenario {
         crate::io::paris_2014().expect("the built-in scenario loads")
@@ -244,10 +319,121 @@ mod tests {
             .iter()
             .filter(|p| p.message.contains("\"IRN\""))
             .count();
-        // Each relation names Iran once (from or to); quotes and rules once each.
-        assert_eq!(about_iran, uses.relations + uses.quotes + uses.rules);
+        // Each relation names Iran once (from or to); quotes and rules once
+        // each; so does each story highlight of Iran. A highlighted relation
+        // still matches its kept relation, which is flagged already.
+        let highlights = s
+            .story
+            .iter()
+            .flat_map(|step| &step.highlight)
+            .filter(|x| *x == "IRN")
+            .count();
+        assert_eq!(
+            about_iran,
+            uses.relations + uses.quotes + uses.rules + highlights
+        );
         let c = s.conference.as_ref().expect("Paris has a conference");
         assert!(!c.invited.iter().chain(&c.hosts).any(|x| x == "IRN"));
+    }
+
+    /// A story step that names one thing of every kind a step refers to.
+    fn step_naming_everything() -> StoryStep {
+        StoryStep {
+            title: "Every reference".into(),
+            scenario: Some("iran-invited".into()),
+            highlight: vec!["IRN".into(), "USA".into()],
+            highlight_relations: vec![RelationRef {
+                from: "USA".into(),
+                to: "IRN".into(),
+                kind: "overture".into(),
+            }],
+            quote: Some("kerry-not-coordinating".into()),
+            sources: vec!["agencies-2014-09-15".into()],
+            ..StoryStep::default()
+        }
+    }
+
+    #[test]
+    fn renames_carry_into_the_story_and_are_counted() {
+        let mut s = paris();
+        s.story = vec![step_naming_everything()];
+        assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+        let cases = [
+            (List::Actors, "IRN", "IRAN"),
+            (List::RelationKinds, "overture", "approach"),
+            (List::NamedScenarios, "iran-invited", "with-iran"),
+            (List::Quotes, "kerry-not-coordinating", "kerry-period"),
+            (List::Sources, "agencies-2014-09-15", "agencies"),
+        ];
+        for (list, old, new) in cases {
+            let mut renamed = s.clone();
+            let before = uses_of(&renamed, list, old);
+            rename(&mut renamed, list, old, new);
+            assert_eq!(uses_of(&renamed, list, new), before, "{list:?}");
+            assert_eq!(uses_of(&renamed, list, old), 0, "{list:?}");
+            assert_ne!(renamed.story, s.story, "{list:?} reaches the story");
+            assert!(
+                referring_sections(list).contains(&Section::Story),
+                "{list:?} lists the story among its referring sections"
+            );
+        }
+        let mut story_only = s.clone();
+        story_only.story = Vec::new();
+        assert_eq!(
+            uses_of(&s, List::NamedScenarios, "iran-invited"),
+            uses_of(&story_only, List::NamedScenarios, "iran-invited") + 1
+        );
+        assert_eq!(
+            uses_of(&s, List::Actors, "IRN"),
+            uses_of(&story_only, List::Actors, "IRN") + 2,
+            "the highlight and the relation's end"
+        );
+    }
+
+    #[test]
+    fn removing_an_actor_with_its_dependents_takes_it_out_of_the_story() {
+        let mut s = paris();
+        s.story = vec![step_naming_everything()];
+        assert_eq!(actor_use(&s, "IRN").story, 1);
+        assert_eq!(actor_use(&s, "AUS").story, 0);
+        remove_actor(&mut s, "IRN", Dependents::RemoveToo).expect("Iran exists");
+        assert_eq!(s.story[0].highlight, ["USA"]);
+        assert!(s.story[0].highlight_relations.is_empty());
+        assert_eq!(s.story[0].quote.as_deref(), Some("kerry-not-coordinating"));
+        assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+    }
+
+    #[test]
+    fn removing_an_actor_with_its_dependents_clears_the_story_quotes_that_go() {
+        let mut s = paris();
+        let mut step = step_naming_everything();
+        step.highlight.clear();
+        step.highlight_relations.clear();
+        step.quote = Some("kerry-not-coordinating".into());
+        s.story = vec![step];
+        assert_eq!(actor_use(&s, "USA").story, 1, "a step showing its quote");
+        remove_actor(&mut s, "USA", Dependents::RemoveToo).expect("the US exists");
+        assert_eq!(s.story[0].quote, None);
+        assert!(
+            s.quotes
+                .iter()
+                .all(|q| q.variant_of.as_deref() != Some("kerry-not-coordinating"))
+        );
+        assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+    }
+
+    #[test]
+    fn keeping_the_dependents_leaves_the_story_to_be_flagged() {
+        let mut s = paris();
+        s.story = vec![step_naming_everything()];
+        let story = s.story.clone();
+        remove_actor(&mut s, "IRN", Dependents::KeepAndFlag).expect("Iran exists");
+        assert_eq!(s.story, story);
+        assert!(
+            validate(&s)
+                .iter()
+                .any(|p| p.path == "story[0].highlight[0]" && p.message == "no actor \"IRN\"")
+        );
     }
 
     #[test]

@@ -330,6 +330,45 @@ impl<'a> Checker<'a> {
             }
         }
     }
+
+    fn story(&mut self) {
+        let s = self.scenario;
+        for (i, step) in s.story.iter().enumerate() {
+            let base = format!("story[{i}]");
+            self.non_empty(|| format!("{base}.title"), "title", &step.title);
+            if let Some(id) = &step.scenario
+                && !s.attendance_scenarios().iter().any(|n| &n.id == id)
+            {
+                self.report(
+                    format!("{base}.scenario"),
+                    format!("no attendance scenario \"{id}\""),
+                );
+            }
+            for (j, id) in step.highlight.iter().enumerate() {
+                self.actor_ref(|| format!("{base}.highlight[{j}]"), id);
+            }
+            for (j, r) in step.highlight_relations.iter().enumerate() {
+                if !s.relations.iter().any(|x| r.matches(x)) {
+                    self.report(
+                        format!("{base}.highlight_relations[{j}]"),
+                        format!(
+                            "no \"{}\" relation from \"{}\" to \"{}\"",
+                            r.kind, r.from, r.to
+                        ),
+                    );
+                }
+            }
+            if let Some(id) = &step.quote
+                && s.quote(id).is_none()
+            {
+                self.report(format!("{base}.quote"), format!("no quote \"{id}\""));
+            }
+            if let Some(question) = &step.predict {
+                self.non_empty(|| format!("{base}.predict"), "question", question);
+            }
+            self.source_refs(&base, &step.sources);
+        }
+    }
 }
 
 /// Every problem in `scenario`, in file order. Empty means it is sound.
@@ -342,6 +381,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     checker.quotes();
     checker.conference();
     checker.disputes();
+    checker.story();
     checker.problems
 }
 
@@ -361,4 +401,214 @@ pub fn is_web_url(url: &str) -> bool {
     (lower.starts_with("https://") || lower.starts_with("http://"))
         && !url.chars().any(char::is_whitespace)
         && url.len() > "https://".len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        Actor, AttendanceScenario, Conference, Quote, Relation, RelationKind, RelationRef, Source,
+        StanceCategory, StoryStep,
+    };
+
+    /// Two actors, one relation each way of two kinds, a quote, a source and
+    /// one named what-if; a story step that names them all correctly.
+    fn small() -> Scenario {
+        let actor = |id: &str| Actor {
+            id: id.into(),
+            name: id.into(),
+            stance: "for".into(),
+            ..Actor::default()
+        };
+        let relation = |from: &str, to: &str, kind: &str, directed| Relation {
+            from: from.into(),
+            to: to.into(),
+            kind: kind.into(),
+            directed,
+            ..Relation::default()
+        };
+        Scenario {
+            format: FORMAT_VERSION,
+            title: "Small".into(),
+            map: crate::model::MapRegion {
+                west: -10.0,
+                east: 10.0,
+                south: -10.0,
+                north: 10.0,
+            },
+            stance_scale: vec![StanceCategory {
+                id: "for".into(),
+                label: "For".into(),
+                ..StanceCategory::default()
+            }],
+            relation_kinds: ["overture", "hostility"]
+                .map(|id| RelationKind {
+                    id: id.into(),
+                    label: id.into(),
+                    ..RelationKind::default()
+                })
+                .to_vec(),
+            sources: vec![Source {
+                id: "src".into(),
+                publisher: "Publisher".into(),
+                title: "Title".into(),
+                ..Source::default()
+            }],
+            actors: vec![actor("A"), actor("B")],
+            relations: vec![
+                relation("A", "B", "overture", true),
+                relation("A", "B", "hostility", false),
+            ],
+            quotes: vec![Quote {
+                id: "q".into(),
+                speaker: "Someone".into(),
+                text: "Words".into(),
+                source: "src".into(),
+                ..Quote::default()
+            }],
+            conference: Some(Conference {
+                name: "Conference".into(),
+                scenarios: vec![AttendanceScenario {
+                    id: "what-if".into(),
+                    name: "What if".into(),
+                    ..AttendanceScenario::default()
+                }],
+                ..Conference::default()
+            }),
+            story: vec![StoryStep {
+                title: "Step".into(),
+                scenario: Some("what-if".into()),
+                highlight: vec!["A".into()],
+                highlight_relations: vec![RelationRef {
+                    from: "A".into(),
+                    to: "B".into(),
+                    kind: "overture".into(),
+                }],
+                quote: Some("q".into()),
+                predict: Some("Who stays away?".into()),
+                sources: vec!["src".into()],
+                ..StoryStep::default()
+            }],
+            ..Scenario::default()
+        }
+    }
+
+    fn messages(s: &Scenario) -> Vec<String> {
+        validate(s).iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_sound_story_has_no_problems() {
+        assert_eq!(messages(&small()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_empty_title_is_flagged() {
+        let mut s = small();
+        s.story[0].title = " ".into();
+        assert_eq!(messages(&s), ["story[0].title: title is empty"]);
+    }
+
+    #[test]
+    fn an_unknown_attendance_scenario_is_flagged() {
+        let mut s = small();
+        s.story.push(StoryStep {
+            title: "Second".into(),
+            scenario: Some("nowhere".into()),
+            ..StoryStep::default()
+        });
+        assert_eq!(
+            messages(&s),
+            ["story[1].scenario: no attendance scenario \"nowhere\""]
+        );
+        // Without a conference there are no named scenarios at all.
+        s.conference = None;
+        assert!(
+            messages(&s).contains(&"story[0].scenario: no attendance scenario \"what-if\"".into())
+        );
+    }
+
+    #[test]
+    fn an_unknown_highlighted_actor_is_flagged() {
+        let mut s = small();
+        s.story[0].highlight.push("ATLANTIS".into());
+        assert_eq!(
+            messages(&s),
+            ["story[0].highlight[1]: no actor \"ATLANTIS\""]
+        );
+    }
+
+    #[test]
+    fn a_highlighted_relation_that_matches_none_says_which() {
+        let mut s = small();
+        // Reversed: the overture is directed, so B to A is not it.
+        s.story[0].highlight_relations.push(RelationRef {
+            from: "B".into(),
+            to: "A".into(),
+            kind: "overture".into(),
+        });
+        // Reversed but undirected: the hostility runs both ways, so this matches.
+        s.story[0].highlight_relations.push(RelationRef {
+            from: "B".into(),
+            to: "A".into(),
+            kind: "hostility".into(),
+        });
+        s.story[0].highlight_relations.push(RelationRef {
+            from: "A".into(),
+            to: "B".into(),
+            kind: "alliance".into(),
+        });
+        assert_eq!(
+            messages(&s),
+            [
+                "story[0].highlight_relations[1]: no \"overture\" relation from \"B\" to \"A\"",
+                "story[0].highlight_relations[3]: no \"alliance\" relation from \"A\" to \"B\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_quote_is_flagged() {
+        let mut s = small();
+        s.story[0].quote = Some("unsaid".into());
+        assert_eq!(messages(&s), ["story[0].quote: no quote \"unsaid\""]);
+    }
+
+    #[test]
+    fn an_empty_question_is_flagged() {
+        let mut s = small();
+        s.story[0].predict = Some(String::new());
+        assert_eq!(messages(&s), ["story[0].predict: question is empty"]);
+    }
+
+    #[test]
+    fn an_unknown_source_is_flagged() {
+        let mut s = small();
+        s.story[0].sources.push("rumour".into());
+        assert_eq!(messages(&s), ["story[0].sources[1]: no source \"rumour\""]);
+    }
+
+    #[test]
+    fn the_step_shows_the_named_scenario_or_the_first() {
+        let mut s = small();
+        let mut conference = s.conference.take().expect("a conference");
+        conference.scenarios.insert(
+            0,
+            AttendanceScenario {
+                id: "first".into(),
+                name: "First".into(),
+                ..AttendanceScenario::default()
+            },
+        );
+        s.conference = Some(conference);
+        let mut step = s.story[0].clone();
+        assert_eq!(s.story_scenario_index(&step), Some(1));
+        step.scenario = None;
+        assert_eq!(s.story_scenario_index(&step), Some(0));
+        step.scenario = Some("nowhere".into());
+        assert_eq!(s.story_scenario_index(&step), None);
+        s.conference = None;
+        step.scenario = None;
+        assert_eq!(s.story_scenario_index(&step), None);
+    }
 }

@@ -31,6 +31,7 @@ pub fn removal_prompt_ui(
             (uses.relations, "relation"),
             (uses.quotes, "quote"),
             (uses.rules, "attendance rule"),
+            (uses.story, "story step"),
         ] {
             if n > 0 {
                 parts.push(format!("{n} {noun}{}", if n == 1 { "" } else { "s" }));
