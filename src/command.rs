@@ -368,7 +368,9 @@ impl Command {
             Self::Present(Move::Previous) => "The step before (Left, Page Up)",
             Self::Present(Move::First) => "The first step (Home)",
             Self::Present(Move::Last) => "The last step (End)",
-            Self::Present(Move::Reveal) => "Show the outcome the class was asked to predict (Enter)",
+            Self::Present(Move::Reveal) => {
+                "Show the outcome the class was asked to predict (Enter)"
+            }
             Self::ToggleSpeakerNotes => "The presenter's notes, in a window of their own (N)",
             Self::ToggleFullscreen => "Fill the screen, or not (F11)",
         }

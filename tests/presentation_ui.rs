@@ -39,7 +39,9 @@ fn node(harness: &App, name: &str) -> String {
     harness
         .query_all_by_role(Role::Button)
         .filter_map(|n| n.accesskit_node().label())
-        .find(|label| label == &format!("Map: {name}") || label.starts_with(&format!("Map: {name},")))
+        .find(|label| {
+            label == &format!("Map: {name}") || label.starts_with(&format!("Map: {name},"))
+        })
         .unwrap_or_else(|| panic!("no node for {name}"))
 }
 
@@ -100,11 +102,19 @@ fn the_clicker_keys_walk_through_the_story_and_a_held_back_outcome_waits_to_be_r
                     && harness.query_by_label_contains("stays away.").is_none(),
                 "the outcome is hidden"
             );
-            assert!(harness.query_by_label_contains("invited but stays away").is_none());
+            assert!(
+                harness
+                    .query_by_label_contains("invited but stays away")
+                    .is_none()
+            );
             press(&mut harness, forward[n % 3]);
             assert_on_step(&harness, n);
             harness.get_by_label_contains("stay away.");
-            assert!(harness.query_by_label_contains("invited but stays away").is_some());
+            assert!(
+                harness
+                    .query_by_label_contains("invited but stays away")
+                    .is_some()
+            );
         }
         press(&mut harness, forward[n % 3]);
         n += 1;
@@ -114,7 +124,11 @@ fn the_clicker_keys_walk_through_the_story_and_a_held_back_outcome_waits_to_be_r
     let last = &steps(&harness.state().doc.scenario)[n];
     if last.predict.is_some() {
         held_back_seen = true;
-        assert!(harness.query_by_label_contains("invited but stays away").is_none());
+        assert!(
+            harness
+                .query_by_label_contains("invited but stays away")
+                .is_none()
+        );
         press(&mut harness, Key::ArrowRight);
         harness.get_by_label("Saudi Arabia and United Arab Emirates stay away.");
         assert!(node(&harness, "Saudi Arabia").contains("invited but stays away"));

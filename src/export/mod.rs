@@ -100,7 +100,8 @@ impl MapPicture {
             .filter(|c| c.len() == doc.scenario.actors.len());
         view.attendance
             .refresh(&doc.scenario, &doc.engine, &doc.named);
-        view.hidden_relation_kinds.clone_from(&self.hidden_relation_kinds);
+        view.hidden_relation_kinds
+            .clone_from(&self.hidden_relation_kinds);
         view.selected.clone_from(&self.selected);
         view.map.transform = self.transform.map(|t| t.with_screen_rect(rect));
         view

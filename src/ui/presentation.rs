@@ -29,7 +29,11 @@ pub fn presentation_ui(
     let hidden = presenting.hides_outcome(&steps);
 
     egui::Panel::top("presentation_title")
-        .frame(egui::Frame::new().inner_margin(16.0).fill(ui.visuals().panel_fill))
+        .frame(
+            egui::Frame::new()
+                .inner_margin(16.0)
+                .fill(ui.visuals().panel_fill),
+        )
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 let title = step.map_or(scenario.title.as_str(), |s| s.title.as_str());
@@ -47,19 +51,29 @@ pub fn presentation_ui(
     egui::Panel::right("presentation_text")
         .exact_size(ui.available_width() * 0.36)
         .resizable(false)
-        .frame(egui::Frame::new().inner_margin(20.0).fill(ui.visuals().panel_fill))
+        .frame(
+            egui::Frame::new()
+                .inner_margin(20.0)
+                .fill(ui.visuals().panel_fill),
+        )
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 if let Some(step) = step {
                     step_text_ui(ui, doc, view, step, hidden);
                 }
                 ui.add_space(18.0);
-                legend_ui(ui, scenario);
-                ui.add_space(18.0);
                 controls_ui(ui, step, hidden, commands);
             });
         });
     egui::CentralPanel::no_frame().show(ui, |ui| {
+        // The legend under the map, as wide as the map.
+        egui::Panel::bottom("presentation_legend")
+            .frame(
+                egui::Frame::new()
+                    .inner_margin(12.0)
+                    .fill(ui.visuals().panel_fill),
+            )
+            .show(ui, |ui| legend_ui(ui, scenario));
         let options = MapOptions {
             look: MapLook::PROJECTOR,
             highlight: step.and_then(|s| s.highlight.clone()),
@@ -117,7 +131,9 @@ fn step_text_ui(
         }
         ui.label(RichText::new(who).size(type_size::BODY).strong());
         if let Some(source) = scenario.source(&quote.source) {
-            ui.label(RichText::new(format!("Source: {}", source.citation())).size(type_size::SOURCE));
+            ui.label(
+                RichText::new(format!("Source: {}", source.citation())).size(type_size::SOURCE),
+            );
         }
         ui.add_space(12.0);
     }
@@ -143,7 +159,12 @@ fn outcome_words(doc: &Document, view: &ViewState) -> String {
         .enumerate()
         .filter(|(i, _)| {
             attendance.invited.get(*i).copied().unwrap_or(false)
-                && !attendance.outcome.attending.get(*i).copied().unwrap_or(true)
+                && !attendance
+                    .outcome
+                    .attending
+                    .get(*i)
+                    .copied()
+                    .unwrap_or(true)
         })
         .map(|(_, a)| a.name.as_str())
         .collect();
@@ -154,24 +175,43 @@ fn outcome_words(doc: &Document, view: &ViewState) -> String {
     }
 }
 
-/// The stances, glyph and label, large.
+/// The stances, glyph and label, large, in a row under the map.
 fn legend_ui(ui: &mut egui::Ui, scenario: &crate::model::Scenario) {
     let count = scenario.stance_scale.len();
-    for (rank, stance) in scenario.stance_scale.iter().enumerate() {
-        ui.horizontal(|ui| {
-            let (rect, _) =
-                ui.allocate_exact_size(egui::vec2(34.0, 34.0), egui::Sense::hover());
-            paint_glyph(
-                ui.painter(),
-                rect.center(),
-                12.0,
-                crate::theme::Glyph::for_rank(rank, count),
-                crate::theme::stance_colour_for(crate::theme::Look::Projector, scenario, rank),
-                MapLook::PROJECTOR.node_stroke(),
-            );
-            ui.label(RichText::new(&stance.label).size(type_size::BODY));
-        });
-    }
+    ui.horizontal_wrapped(|ui| {
+        for (rank, stance) in scenario.stance_scale.iter().enumerate() {
+            // Glyph and label wrap together.
+            let label = RichText::new(&stance.label).size(type_size::BODY);
+            let width = 40.0
+                + ui.fonts_mut(|f| {
+                    f.layout_no_wrap(
+                        stance.label.clone(),
+                        egui::FontId::proportional(type_size::BODY),
+                        egui::Color32::BLACK,
+                    )
+                    .size()
+                    .x
+                });
+            if ui.available_size_before_wrap().x < width {
+                ui.end_row();
+            }
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 6.0;
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(34.0, 34.0), egui::Sense::hover());
+                paint_glyph(
+                    ui.painter(),
+                    rect.center(),
+                    12.0,
+                    crate::theme::Glyph::for_rank(rank, count),
+                    crate::theme::stance_colour_for(crate::theme::Look::Projector, scenario, rank),
+                    MapLook::PROJECTOR.node_stroke(),
+                );
+                ui.label(label);
+            });
+            ui.add_space(18.0);
+        }
+    });
 }
 
 /// Previous, Next (or Reveal) and End, for a presenter with a mouse.
@@ -187,7 +227,11 @@ fn controls_ui(
         } else {
             Command::Present(Move::Next)
         };
-        for command in [Command::Present(Move::Previous), next, Command::StopPresentation] {
+        for command in [
+            Command::Present(Move::Previous),
+            next,
+            Command::StopPresentation,
+        ] {
             let text = RichText::new(command.label()).size(type_size::CONTROL);
             if ui.button(text).on_hover_text(command.tooltip()).clicked() {
                 commands.push(command);
