@@ -19,16 +19,19 @@ pub enum EditTab {
     Conference,
     /// Title, date, region, and where sources differ.
     Scenario,
+    /// The steps presentation mode walks through.
+    Story,
 }
 
 impl EditTab {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Actors,
         Self::Relations,
         Self::Quotes,
         Self::Scale,
         Self::Conference,
         Self::Scenario,
+        Self::Story,
     ];
 
     /// The tab's title.
@@ -40,6 +43,7 @@ impl EditTab {
             Self::Scale => "Stances & groups",
             Self::Conference => "Conference",
             Self::Scenario => "Scenario",
+            Self::Story => "Story",
         }
     }
 }

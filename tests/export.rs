@@ -164,3 +164,18 @@ fn the_export_command_writes_svg_and_png_and_refuses_what_it_cannot_do() {
     assert_eq!(code, 1);
     assert!(err.contains("could not read"), "{err}");
 }
+
+#[test]
+fn a_story_step_exports_with_its_what_if_and_highlight() {
+    let doc = paris();
+    let steps = coalition_map::presentation::steps(&doc.scenario);
+    let last = steps.len();
+    let picture = export::picture_for(&doc, Some(last), None).expect("the last step exists");
+    assert_eq!(picture.position, steps[last - 1].position);
+    assert_ne!(picture.position, 0, "the last step is the Iran-invited what-if");
+    let fifth = export::picture_for(&doc, Some(5), None).expect("step 5 exists");
+    assert_eq!(fifth.options.highlight, steps[4].highlight);
+    assert!(fifth.options.highlight.is_some());
+    let err = export::picture_for(&doc, Some(last + 1), None).expect_err("no such step");
+    assert!(err.contains("counted from 1"), "{err}");
+}

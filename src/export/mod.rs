@@ -156,8 +156,8 @@ impl Picture {
 pub const EXPORT_SIZE: Vec2 = vec2(1600.0, 1000.0);
 
 /// The picture the `export` command draws: the whole region, on the named
-/// attendance scenario `scenario` (id or name) or the first one. (`step`
-/// picks a story step.)
+/// attendance scenario `scenario` (id or name) or the first one; `step`
+/// (from 1) draws a story step: its what-if and its highlight.
 pub fn picture_for(
     doc: &Document,
     step: Option<usize>,
@@ -177,8 +177,19 @@ pub fn picture_for(
                 )
             })?;
     }
-    if let Some(step) = step {
-        return Err(format!("step {step}: this scenario has no story steps"));
+    if let Some(n) = step {
+        let steps = crate::presentation::steps(&doc.scenario);
+        let chosen = n.checked_sub(1).and_then(|i| steps.get(i)).ok_or_else(|| {
+            format!(
+                "no step {n}: this scenario has {} step(s), counted from 1",
+                steps.len()
+            )
+        })?;
+        // A slide of the step as presented, its outcome revealed.
+        if scenario.is_none() {
+            picture.position = chosen.position;
+        }
+        picture.options.highlight.clone_from(&chosen.highlight);
     }
     Ok(picture)
 }

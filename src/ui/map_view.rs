@@ -650,8 +650,15 @@ fn edge_curve(a: Pos2, b: Pos2, offset: f32, canonical: bool, radius: f32) -> Ve
         )
     };
     let clearance = (radius + 2.0) / length;
-    (0..=20)
-        .map(|k| curve(clearance + (1.0 - 2.0 * clearance) * k as f32 / 20.0))
+    // A lone relation is straight: two points. A bowed one gets a point
+    // every 12 points of length or so (4 to 20), enough for a smooth curve.
+    let segments = if offset.abs() < 0.5 {
+        1
+    } else {
+        ((length / 12.0) as usize).clamp(4, 20)
+    };
+    (0..=segments)
+        .map(|k| curve(clearance + (1.0 - 2.0 * clearance) * k as f32 / segments as f32))
         .collect()
 }
 

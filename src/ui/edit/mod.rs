@@ -10,6 +10,7 @@ pub mod quote_editor;
 pub mod relation_editor;
 pub mod scale_editor;
 pub mod scenario_editor;
+pub mod story_editor;
 
 use crate::app::{Document, ViewState};
 use crate::command::Command;
@@ -73,6 +74,7 @@ pub fn edit_panel_ui(
             EditTab::Scenario => {
                 scenario_editor::scenario_editor_ui(ui, &doc.scenario, view, commands);
             }
+            EditTab::Story => story_editor::story_editor_ui(ui, &doc.scenario, view, commands),
         });
 }
 
