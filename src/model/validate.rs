@@ -59,7 +59,9 @@ impl<'a> Checker<'a> {
     }
 
     fn source_ref(&mut self, path: impl FnOnce() -> String, id: &str) {
-        if !self.source_ids.contains(id) {
+        if id.trim().is_empty() {
+            self.report(path(), "no source given: say where this comes from");
+        } else if !self.source_ids.contains(id) {
             self.report(path(), format!("no source \"{id}\""));
         }
     }
@@ -410,6 +412,16 @@ mod tests {
         Actor, AttendanceScenario, Conference, Quote, Relation, RelationKind, RelationRef, Source,
         StanceCategory, StoryStep,
     };
+
+    #[test]
+    fn a_quote_without_a_source_is_flagged_as_such() {
+        let mut s = small();
+        s.quotes[0].source = " ".into();
+        let problems = validate(&s);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, "quotes[0].source");
+        assert!(problems[0].message.contains("no source given"));
+    }
 
     /// Two actors, one relation each way of two kinds, a quote, a source and
     /// one named what-if; a story step that names them all correctly.
