@@ -8,15 +8,33 @@ use crate::ui;
 impl CoalitionApp {
     /// F5: the first step, in projector colours, editing hidden.
     pub(crate) fn start_presentation(&mut self, ctx: &egui::Context) {
-        self.view.presenting = Some(Presentation::default());
+        let attendance = &self.view.attendance;
+        self.view.presenting = Some(Presentation {
+            return_to: Some(crate::presentation::ReturnTo {
+                position: attendance.position,
+                custom: attendance.custom.clone(),
+                selected: self.view.selected.clone(),
+            }),
+            ..Presentation::default()
+        });
         crate::theme::apply_presentation_style(ctx);
         self.view.map.request_fit();
         self.show_step();
     }
 
-    /// Esc: back to the explorer as it was styled, out of full screen.
+    /// Esc: back to the explorer as it was, out of full screen.
     pub(crate) fn stop_presentation(&mut self, ctx: &egui::Context) {
-        self.view.presenting = None;
+        if let Some(back) = self.view.presenting.take().and_then(|p| p.return_to) {
+            let attendance = &mut self.view.attendance;
+            attendance.position = back.position;
+            attendance.custom = back
+                .custom
+                .filter(|c| c.len() == self.doc.scenario.actors.len());
+            self.view.selected = back.selected;
+            self.view
+                .attendance
+                .refresh(&self.doc.scenario, &self.doc.engine, &self.doc.named);
+        }
         crate::theme::apply_style(ctx, self.prefs.dark_theme);
         if ctx.input(|i| i.viewport().fullscreen.unwrap_or(false)) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));

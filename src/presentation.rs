@@ -90,6 +90,16 @@ pub struct Presentation {
     pub revealed: bool,
     /// The speaker notes window is open.
     pub notes_open: bool,
+    /// Where the explorer was (slider, hand-made list, selection): Esc goes back there.
+    pub return_to: Option<ReturnTo>,
+}
+
+/// The explorer's view before the presentation started.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReturnTo {
+    pub position: usize,
+    pub custom: Option<Vec<bool>>,
+    pub selected: Option<String>,
 }
 
 /// What a clicker press asks for.

@@ -172,7 +172,10 @@ fn a_story_step_exports_with_its_what_if_and_highlight() {
     let last = steps.len();
     let picture = export::picture_for(&doc, Some(last), None).expect("the last step exists");
     assert_eq!(picture.position, steps[last - 1].position);
-    assert_ne!(picture.position, 0, "the last step is the Iran-invited what-if");
+    assert_ne!(
+        picture.position, 0,
+        "the last step is the Iran-invited what-if"
+    );
     let fifth = export::picture_for(&doc, Some(5), None).expect("step 5 exists");
     assert_eq!(fifth.options.highlight, steps[4].highlight);
     assert!(fifth.options.highlight.is_some());

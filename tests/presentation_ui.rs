@@ -147,6 +147,11 @@ fn the_clicker_keys_walk_through_the_story_and_a_held_back_outcome_waits_to_be_r
     press(&mut harness, Key::Escape);
     assert!(harness.state().view.presenting.is_none());
     harness.get_by_label("Find an actor");
+    assert_eq!(
+        harness.state().view.attendance.position,
+        0,
+        "the explorer is back where it was"
+    );
 }
 
 #[test]

@@ -72,7 +72,13 @@ fn step_form_ui(ui: &mut egui::Ui, scenario: &Scenario, index: usize, commands: 
         .map(|n| (n.id.clone(), n.name.clone()))
         .collect();
     let current = step.scenario.clone().unwrap_or_default();
-    if let Some(v) = choice(ui, "Shows the what-if", &current, &named, Some("(the first)")) {
+    if let Some(v) = choice(
+        ui,
+        "Shows the what-if",
+        &current,
+        &named,
+        Some("(the first)"),
+    ) {
         form.changed("scenario", with(&|s| s.scenario = optional(&v)));
     }
     if let Some(v) = id_list_field(ui, "Highlights (actor ids)", &step.highlight) {
