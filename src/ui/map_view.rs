@@ -219,7 +219,7 @@ pub fn map_ui(
         highlight: options.highlight.as_ref(),
         look,
     };
-    let background_key = background_key(doc, view, options, &transform, key.1);
+    let background_key = background_key(ui.ctx(), doc, view, options, &transform, key.1);
     let edges = match &view.map.background {
         // Nothing it depends on changed: the same mesh, not tessellated again.
         Some(cached) if !options.vector && cached.key == background_key => {
@@ -340,6 +340,7 @@ pub fn map_ui(
 /// view, the layout, the slider (stance overrides tint countries), the
 /// filters, the selection, the highlight and the look.
 fn background_key(
+    ctx: &egui::Context,
     doc: &Document,
     view: &ViewState,
     options: &MapOptions,
@@ -362,6 +363,7 @@ fn background_key(
     view.hidden_relation_kinds.hash(&mut h);
     view.selected.hash(&mut h);
     options.look.projector.hash(&mut h);
+    ctx.pixels_per_point().to_bits().hash(&mut h);
     if let Some(highlight) = &options.highlight {
         let mut actors: Vec<&String> = highlight.actors.iter().collect();
         actors.sort();
@@ -378,6 +380,7 @@ fn tessellate(ctx: &egui::Context, shapes: Vec<Shape>) -> Mesh {
     let mut tessellator = egui::epaint::Tessellator::new(
         ctx.pixels_per_point(),
         ctx.tessellation_options(|o| *o),
+        // No text in it: the font atlas size does not matter.
         [1, 1],
         Vec::new(),
     );
@@ -457,15 +460,30 @@ fn country_shapes(
             mesh.add_triangle(first + tri[0], first + tri[1], first + tri[2]);
         }
         for ring in &country.rings {
-            let points: Vec<Pos2> = country.points[ring.clone()]
-                .iter()
-                .map(|p| t.screen_from_world(*p))
-                .collect();
-            borders.push(Shape::closed_line(points, border));
+            let points = simplified(
+                country.points[ring.clone()]
+                    .iter()
+                    .map(|p| t.screen_from_world(*p)),
+            );
+            if points.len() >= 3 {
+                borders.push(Shape::closed_line(points, border));
+            }
         }
     }
     out.push(Shape::mesh(mesh));
     out.extend(borders);
+}
+
+/// A border as drawn: points closer than a pixel to the last one kept are
+/// dropped, so a zoomed-out world draws a fraction of its outline points.
+fn simplified(points: impl Iterator<Item = Pos2>) -> Vec<Pos2> {
+    let mut kept: Vec<Pos2> = Vec::new();
+    for p in points {
+        if kept.last().is_none_or(|last| last.distance_sq(p) >= 1.0) {
+            kept.push(p);
+        }
+    }
+    kept
 }
 
 /// `base` with `amount` of `over` mixed in.
@@ -680,11 +698,14 @@ fn edge_shape(
             out.extend(Shape::dashed_line(points, stroke, 7.0, 4.0));
         }
         LineStyle::Dotted => {
-            out.extend(Shape::dotted_line(
+            // Dots as tiny dashes: a quad each, where a round dot costs ten
+            // times the vertices; at this size the eye cannot tell.
+            let dot = stroke.width * 1.1;
+            out.extend(Shape::dashed_line(
                 points,
-                stroke.color,
-                5.0,
-                stroke.width * 0.8,
+                Stroke::new(dot, stroke.color),
+                dot,
+                5.0 * stroke.width / size::EDGE_WIDTH - dot,
             ));
         }
     }
@@ -979,6 +1000,21 @@ mod tests {
         assert_eq!(hovered_edge(&edges, pos2(50.0, 7.0)), Some(1));
         assert_eq!(hovered_edge(&edges, pos2(50.0, 30.0)), None);
         assert_eq!(hovered_edge(&edges, pos2(150.0, 0.0)), None);
+    }
+
+    #[test]
+    fn borders_drop_points_closer_than_a_pixel() {
+        let points = [
+            pos2(0.0, 0.0),
+            pos2(0.3, 0.0),
+            pos2(0.6, 0.6),
+            pos2(1.2, 0.0),
+            pos2(5.0, 5.0),
+        ];
+        assert_eq!(
+            simplified(points.into_iter()),
+            [pos2(0.0, 0.0), pos2(1.2, 0.0), pos2(5.0, 5.0)]
+        );
     }
 
     #[test]
