@@ -409,3 +409,39 @@ fn the_actor_table_exports_to_a_csv_file_that_imports_back_unchanged() {
         "every row updates its actor to itself"
     );
 }
+
+#[test]
+fn a_list_of_ids_keeps_what_is_typed_until_the_field_is_left() {
+    let mut harness = harness();
+    button(&mut harness, "Edit scenario");
+    button(&mut harness, "Conference");
+    click(&mut harness, Role::Button, "Without the Gulf states");
+    let index = harness
+        .state()
+        .doc
+        .scenario
+        .attendance_scenarios()
+        .iter()
+        .position(|n| n.name == "Without the Gulf states")
+        .expect("Paris has this what-if");
+    click(&mut harness, Role::TextInput, "Also invite (ids)");
+    harness.key_press(Key::End);
+    harness.run();
+    // Typed in two goes, as a person types: the separator must survive.
+    for part in ["; IRN;", " SYR"] {
+        harness
+            .get_by_role_and_label(Role::TextInput, "Also invite (ids)")
+            .type_text(part);
+        harness.run();
+    }
+    harness.key_press(Key::Tab);
+    harness.run();
+    let named = &scenario(&harness).attendance_scenarios()[index];
+    assert!(
+        named
+            .invite
+            .ends_with(&["IRN".to_owned(), "SYR".to_owned()]),
+        "{:?}",
+        named.invite
+    );
+}

@@ -229,6 +229,23 @@ fn named_form_ui(
     if let Some(v) = id_list_field(ui, "Take off the list (ids)", &named.uninvite) {
         form.changed("uninvite", with(&|n| n.uninvite.clone_from(&v)));
     }
+    let overrides: Vec<String> = named
+        .stance_overrides
+        .iter()
+        .map(|(actor, stance)| format!("{actor}={stance}"))
+        .collect();
+    if let Some(v) = id_list_field(ui, "Stance changes (ID=stance)", &overrides) {
+        let parsed = v
+            .iter()
+            .filter_map(|pair| pair.split_once('='))
+            .map(|(a, s)| (a.trim().to_owned(), s.trim().to_owned()))
+            .filter(|(a, s)| !a.is_empty() && !s.is_empty())
+            .collect();
+        form.changed(
+            "overrides",
+            with(&|n| n.stance_overrides.clone_from(&parsed)),
+        );
+    }
     if let Some(v) = id_list_field(ui, "What-if source ids", &named.sources) {
         form.changed("sources", with(&|n| n.sources.clone_from(&v)));
     }

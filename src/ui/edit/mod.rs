@@ -200,9 +200,28 @@ pub fn choice(
     picked.filter(|p| p != current)
 }
 
-/// A list of ids typed as `a; b; c`; the new list when it changed.
+/// A list of ids typed as `a; b; c`; the new list when it changed. While
+/// the field has focus it keeps the text as typed (`a;` on the way to
+/// `a; b`), not as the list reads back.
 pub fn id_list_field(ui: &mut egui::Ui, label: &str, ids: &[String]) -> Option<Vec<String>> {
-    text_field(ui, label, &ids.join("; ")).map(|text| split_ids(&text))
+    let id = ui.make_persistent_id(("typed list", label));
+    let shown = ids.join("; ");
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| shown.clone());
+    let response = ui
+        .horizontal(|ui| {
+            let label = ui.label(label);
+            ui.add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
+                .labelled_by(label.id)
+        })
+        .inner;
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    response.changed().then(|| split_ids(&text))
 }
 
 /// `a; b;; c ` → `[a, b, c]`.
