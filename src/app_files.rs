@@ -245,10 +245,9 @@ impl CoalitionApp {
         let answer = match &mut self.files.dialog {
             None => return,
             Some(OpenDialog::Native(native)) => match native.poll() {
-                None => {
-                    ctx.request_repaint_after(Duration::from_millis(100));
-                    return;
-                }
+                // The dialog's thread asks for a repaint when it has the
+                // answer; until then there is nothing new to draw.
+                None => return,
                 Some(NativeAnswer::Unavailable) => {
                     // No portal and no zenity: use the in-app dialog from now on.
                     let purpose = native.purpose;
