@@ -632,7 +632,7 @@ impl CoalitionApp {
             self.doc.history.seal();
         }
         self.dialogs_ui(&ctx);
-        self.keep_recovery_copy();
+        self.keep_recovery_copy(&ctx);
         self.update_title(&ctx);
         self.prefs.ui_scale = ctx.zoom_factor();
     }
