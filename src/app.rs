@@ -171,6 +171,8 @@ pub struct CoalitionApp {
     pub prefs: Prefs,
     /// File dialogs, the unsaved-changes prompt, the recovery copy.
     pub files: FileState,
+    /// When the last input arrived (egui time), for the text cursor's blinking.
+    last_input: f64,
 }
 
 impl CoalitionApp {
@@ -246,6 +248,7 @@ impl CoalitionApp {
             opened_urls: Vec::new(),
             prefs: Prefs::default(),
             files: FileState::default(),
+            last_input: 0.0,
         }
     }
 
@@ -517,6 +520,7 @@ impl CoalitionApp {
     /// Draws one frame into `ui` (the whole window).
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        crate::theme::calm_text_cursor(&ctx, &mut self.last_input);
         self.poll_search(&ctx);
         self.intercept_close(&ctx);
         self.take_dropped_files(&ctx);
