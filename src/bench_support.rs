@@ -28,8 +28,11 @@ pub const LOG_FRAMES: &str = "COALITION_MAP_BENCH_LOG_FRAMES";
 pub const SPAWNED_AT: &str = "COALITION_MAP_BENCH_SPAWNED_AT_NS";
 
 /// Starts the stdout line for the first painted frame, followed by
-/// `main_ms=<ms> spawn_ms=<ms> vm_hwm_kb=<kB>` (`spawn_ms` and `vm_hwm_kb`
-/// only when known).
+/// `main_ms=` (since `main` began), `create_at_ms=` (when eframe, its window
+/// and GPU ready, asked for the app), `create_ms=` (building the app),
+/// `first_ui_ms=` (the app's UI code in frame 0), `spawn_ms=` (since the
+/// benchmark spawned the process) and `vm_hwm_kb=` (peak resident memory);
+/// the last two only when known.
 pub const FIRST_FRAME_TAG: &str = "bench-first-frame";
 
 /// Starts the stdout line for each frame, followed by `nr=<frame> ms=<ms
