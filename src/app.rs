@@ -185,6 +185,8 @@ pub struct CoalitionApp {
     pub prefs: Prefs,
     /// File dialogs, the unsaved-changes prompt, the recovery copy.
     pub files: FileState,
+    /// When the last input arrived (egui time), for the text cursor's blinking.
+    last_input: f64,
 }
 
 impl CoalitionApp {
@@ -260,6 +262,7 @@ impl CoalitionApp {
             opened_urls: Vec::new(),
             prefs: Prefs::default(),
             files: FileState::default(),
+            last_input: 0.0,
         }
     }
 
@@ -569,6 +572,7 @@ impl CoalitionApp {
     /// Draws one frame into `ui` (the whole window).
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        crate::theme::calm_text_cursor(&ctx, &mut self.last_input);
         self.poll_search(&ctx);
         self.intercept_close(&ctx);
         self.take_dropped_files(&ctx);
@@ -697,7 +701,7 @@ impl CoalitionApp {
             self.doc.history.seal();
         }
         self.dialogs_ui(&ctx);
-        self.keep_recovery_copy();
+        self.keep_recovery_copy(&ctx);
         self.update_title(&ctx);
         self.prefs.ui_scale = ctx.zoom_factor();
     }

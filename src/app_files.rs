@@ -256,10 +256,9 @@ impl CoalitionApp {
         let answer = match &mut self.files.dialog {
             None => return,
             Some(OpenDialog::Native(native)) => match native.poll() {
-                None => {
-                    ctx.request_repaint_after(Duration::from_millis(100));
-                    return;
-                }
+                // The dialog's thread asks for a repaint when it has the
+                // answer; until then there is nothing new to draw.
+                None => return,
                 Some(NativeAnswer::Unavailable) => {
                     // No portal and no zenity: use the in-app dialog from now on.
                     let purpose = native.purpose;
@@ -340,8 +339,10 @@ impl CoalitionApp {
         }
     }
 
-    /// Keeps the recovery copy up to date while there are unsaved changes.
-    pub(crate) fn keep_recovery_copy(&mut self) {
+    /// Keeps the recovery copy up to date while there are unsaved changes: at
+    /// most every [`RECOVERY_EVERY`], and a change made sooner is written when
+    /// that time is up (one frame then), even if nothing else happens.
+    pub(crate) fn keep_recovery_copy(&mut self, ctx: &egui::Context) {
         let Some(recovery) = &self.files.recovery else {
             return;
         };
@@ -349,11 +350,10 @@ impl CoalitionApp {
         {
             return;
         }
-        if self
-            .files
-            .last_recovery_write
-            .is_some_and(|t| t.elapsed() < RECOVERY_EVERY)
+        if let Some(since) = self.files.last_recovery_write.map(|t| t.elapsed())
+            && since < RECOVERY_EVERY
         {
+            ctx.request_repaint_after(RECOVERY_EVERY.saturating_sub(since));
             return;
         }
         let meta = RecoveryMeta {

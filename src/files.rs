@@ -195,8 +195,9 @@ pub struct NativeDialog {
 }
 
 impl NativeDialog {
-    /// Opens the platform's dialog; `on_answer` is called when it closes (the
-    /// app passes a repaint request).
+    /// Opens the platform's dialog; `on_answer` is called once the answer can
+    /// be read with [`Self::poll`], even if the dialog's thread fails (the app
+    /// passes a repaint request, so it need not poll while the dialog is open).
     pub fn start(
         purpose: DialogPurpose,
         dir: Option<PathBuf>,
@@ -205,6 +206,9 @@ impl NativeDialog {
     ) -> Self {
         let (sender, receiver) = mpsc::channel();
         std::thread::spawn(move || {
+            // Dropped last, after `sender` (sent or dropped by a panic).
+            let _notify = CallOnDrop(Some(on_answer));
+            let sender = sender;
             let kind = purpose.kind();
             let mut dialog = rfd::FileDialog::new()
                 .add_filter(
@@ -228,7 +232,6 @@ impl NativeDialog {
                 None => NativeAnswer::Cancelled,
             };
             let _ = sender.send(answer);
-            on_answer();
         });
         Self { purpose, receiver }
     }
@@ -239,6 +242,17 @@ impl NativeDialog {
             Ok(answer) => Some(answer),
             Err(mpsc::TryRecvError::Empty) => None,
             Err(mpsc::TryRecvError::Disconnected) => Some(NativeAnswer::Unavailable),
+        }
+    }
+}
+
+/// Calls its function when dropped.
+struct CallOnDrop<F: FnOnce()>(Option<F>);
+
+impl<F: FnOnce()> Drop for CallOnDrop<F> {
+    fn drop(&mut self) {
+        if let Some(f) = self.0.take() {
+            f();
         }
     }
 }

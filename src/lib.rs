@@ -10,7 +10,8 @@
 //!   the stance palettes (no egui);
 //! - [`theme`], [`command`]: design tokens and the user's actions;
 //! - [`ui`] and [`app`]: the panels and the app that ties them together;
-//! - [`cli`]: the command line and headless commands.
+//! - [`cli`]: the command line and headless commands;
+//! - [`bench_support`]: hooks the startup benchmark switches on.
 
 pub mod app;
 pub mod app_edit;
@@ -18,6 +19,7 @@ pub mod app_files;
 pub mod app_present;
 pub mod attendance;
 pub mod attendance_view;
+pub mod bench_support;
 pub mod cli;
 pub mod colour;
 pub mod command;

@@ -8,6 +8,8 @@ use coalition_map::cli::{self, Invocation};
 use coalition_map::{APP_NAME, CoalitionApp, Startup};
 
 fn main() -> std::process::ExitCode {
+    // `None` unless a benchmark asked (see `bench_support`); notes the start time.
+    let probe = coalition_map::bench_support::Probe::from_env();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let invocation = match cli::parse_args(&args) {
         Ok(invocation) => invocation,
@@ -61,7 +63,11 @@ fn main() -> std::process::ExitCode {
             let result = eframe::run_native(
                 APP_NAME,
                 coalition_map::native_options(),
-                Box::new(move |cc| Ok(Box::new(CoalitionApp::new(cc, &startup)))),
+                Box::new(move |cc| {
+                    Ok(coalition_map::bench_support::wrap(probe, || {
+                        Box::new(CoalitionApp::new(cc, &startup))
+                    }))
+                }),
             );
             match result {
                 Ok(()) => std::process::ExitCode::SUCCESS,

@@ -376,9 +376,49 @@ pub fn apply_style(ctx: &egui::Context, dark: bool) {
     });
 }
 
+/// Seconds a text cursor keeps blinking after the last input; then it holds
+/// still, so an idle window with a text field in focus stops repainting.
+/// (GTK stops blinking after 10 s too.)
+pub const CURSOR_BLINK_FOR: f64 = 10.0;
+
+/// Lets text cursors blink while the user is active and holds them still
+/// once [`CURSOR_BLINK_FOR`] has passed without input. Call at the start of
+/// every frame; `last_input` is the time of the last input seen (egui time).
+pub fn calm_text_cursor(ctx: &egui::Context, last_input: &mut f64) {
+    let (now, active) = ctx.input(|i| (i.time, !i.events.is_empty()));
+    if active {
+        *last_input = now;
+    }
+    let blink = now - *last_input < CURSOR_BLINK_FOR;
+    if ctx.global_style().visuals.text_cursor.blink != blink {
+        ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = blink);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_text_cursor_stops_blinking_when_nothing_happens_and_starts_again_on_input() {
+        let ctx = egui::Context::default();
+        let mut last_input = 0.0;
+        let mut blink_at = |time: f64, events: Vec<egui::Event>| {
+            let input = egui::RawInput {
+                time: Some(time),
+                events,
+                ..Default::default()
+            };
+            let mut output = ctx.run_ui(input, |ui| calm_text_cursor(ui.ctx(), &mut last_input));
+            output.textures_delta.clear();
+            ctx.global_style().visuals.text_cursor.blink
+        };
+        let key = || vec![egui::Event::Text("a".into())];
+        assert!(blink_at(1.0, key()));
+        assert!(blink_at(1.0 + CURSOR_BLINK_FOR - 0.5, Vec::new()));
+        assert!(!blink_at(1.0 + CURSOR_BLINK_FOR + 0.5, Vec::new()));
+        assert!(blink_at(30.0, key()));
+    }
 
     #[test]
     fn the_palettes_are_ordered_and_distinct_for_every_scale_size() {
