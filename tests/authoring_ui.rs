@@ -16,7 +16,7 @@ use coalition_map::{CoalitionApp, Startup};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 type App = Harness<'static, CoalitionApp>;
 
@@ -444,4 +444,24 @@ fn a_list_of_ids_keeps_what_is_typed_until_the_field_is_left() {
         "{:?}",
         named.invite
     );
+}
+
+#[test]
+fn a_cited_source_cannot_be_removed_but_an_unused_one_can() {
+    let mut harness = harness();
+    button(&mut harness, "Edit scenario");
+    button(&mut harness, "Quotes & sources");
+    let first = &scenario(&harness).sources[0];
+    let row = format!("{}: {}", first.id, first.citation());
+    click(&mut harness, Role::Button, &row);
+    harness.get_by_label_contains("Cited ");
+    let remove = harness.get_by_role_and_label(Role::Button, "Remove source");
+    assert!(remove.accesskit_node().is_disabled(), "a cited source stays");
+
+    let count = scenario(&harness).sources.len();
+    button(&mut harness, "Add source");
+    let remove = harness.get_by_role_and_label(Role::Button, "Remove source");
+    assert!(!remove.accesskit_node().is_disabled());
+    button(&mut harness, "Remove source");
+    assert_eq!(scenario(&harness).sources.len(), count);
 }

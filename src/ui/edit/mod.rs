@@ -55,6 +55,7 @@ pub fn edit_panel_ui(
             }
         }
     });
+    view.edit.count_uses(&doc.scenario, doc.revision);
     if let Some(message) = &view.edit.message {
         ui.colored_label(ui.visuals().warn_fg_color, message);
     }

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::app::ViewState;
 use crate::command::Command;
-use crate::edit::{Item, List, uses_of};
+use crate::edit::{Item, List};
 use crate::model::{Quote, QuoteKind, Scenario, Source};
 
 /// What the list and the form say about a quote whose source is missing.
@@ -73,7 +73,7 @@ pub fn quote_editor_ui(
         .collect();
     let chosen = view.edit.chosen(List::Sources, rows.len());
     let keep_because = chosen.and_then(|i| {
-        let used = uses_of(scenario, List::Sources, &scenario.sources[i].id);
+        let used = view.edit.uses(List::Sources, i);
         (used > 0).then(|| format!("Cited {used} time(s); change those first."))
     });
     let new_source = Source {

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::app::ViewState;
 use crate::command::Command;
-use crate::edit::{Item, List, uses_of};
+use crate::edit::{Item, List};
 use crate::model::{LineStyle, Relation, RelationKind, Scenario};
 
 pub fn relation_editor_ui(
@@ -66,11 +66,7 @@ pub fn relation_editor_ui(
         .collect();
     let chosen = view.edit.chosen(List::RelationKinds, rows.len());
     let keep_because = chosen.and_then(|i| {
-        let used = uses_of(
-            scenario,
-            List::RelationKinds,
-            &scenario.relation_kinds[i].id,
-        );
+        let used = view.edit.uses(List::RelationKinds, i);
         (used > 0).then(|| format!("{used} relation(s) are of this kind."))
     });
     let new_kind = RelationKind {

@@ -4,7 +4,7 @@
 use super::{ItemForm, ListSpec, fresh_id, list_ui, section_heading, text_area, text_field};
 use crate::app::ViewState;
 use crate::command::Command;
-use crate::edit::{Item, List, uses_of};
+use crate::edit::{Item, List};
 use crate::model::{Group, Scenario, StanceCategory, WeightKind, parse_hex_colour};
 
 pub fn scale_editor_ui(
@@ -22,7 +22,7 @@ pub fn scale_editor_ui(
         .collect();
     let chosen = view.edit.chosen(List::Stances, rows.len());
     let keep_because = chosen.and_then(|i| {
-        let used = uses_of(scenario, List::Stances, &scenario.stance_scale[i].id);
+        let used = view.edit.uses(List::Stances, i);
         (used > 0).then(|| format!("{used} actor(s) or what-ifs stand here; move them first."))
     });
     let new_stance = StanceCategory {
@@ -62,7 +62,7 @@ pub fn scale_editor_ui(
         ..WeightKind::default()
     };
     let keep_because = chosen.and_then(|i| {
-        let used = uses_of(scenario, List::WeightKinds, &scenario.weight_kinds[i].id);
+        let used = view.edit.uses(List::WeightKinds, i);
         (used > 0).then(|| format!("{used} actor(s) carry this weight."))
     });
     list_ui(
@@ -113,7 +113,7 @@ pub fn scale_editor_ui(
         label: "New group".into(),
     };
     let keep_because = chosen.and_then(|i| {
-        let used = uses_of(scenario, List::Groups, &scenario.groups[i].id);
+        let used = view.edit.uses(List::Groups, i);
         (used > 0).then(|| format!("{used} actor(s) belong to it."))
     });
     list_ui(
