@@ -456,7 +456,10 @@ fn a_cited_source_cannot_be_removed_but_an_unused_one_can() {
     click(&mut harness, Role::Button, &row);
     harness.get_by_label_contains("Cited ");
     let remove = harness.get_by_role_and_label(Role::Button, "Remove source");
-    assert!(remove.accesskit_node().is_disabled(), "a cited source stays");
+    assert!(
+        remove.accesskit_node().is_disabled(),
+        "a cited source stays"
+    );
 
     let count = scenario(&harness).sources.len();
     button(&mut harness, "Add source");
