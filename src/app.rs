@@ -503,13 +503,21 @@ impl CoalitionApp {
     }
 
     /// Applies the commands emitted this frame.
-    pub(crate) fn apply_pending_now(&mut self, ctx: &egui::Context) {
-        self.apply_pending(ctx);
-    }
-
-    fn apply_pending(&mut self, ctx: &egui::Context) {
+    pub(crate) fn apply_pending(&mut self, ctx: &egui::Context) {
         for command in std::mem::take(&mut self.pending) {
             self.apply(ctx, command);
+        }
+    }
+
+    /// "Save your changes first?", while an action waits for the answer.
+    pub(crate) fn unsaved_prompt_ui(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(action) = &self.files.prompt {
+            ui::unsaved_prompt::unsaved_prompt_ui(
+                ctx,
+                &self.doc.display_name(),
+                &action.describe(),
+                commands,
+            );
         }
     }
 
@@ -667,14 +675,7 @@ impl CoalitionApp {
             );
         });
 
-        if let Some(action) = &self.files.prompt {
-            ui::unsaved_prompt::unsaved_prompt_ui(
-                &ctx,
-                &self.doc.display_name(),
-                &action.describe(),
-                &mut commands,
-            );
-        }
+        self.unsaved_prompt_ui(&ctx, &mut commands);
         if let Some(pending) = &self.view.edit.removal {
             ui::edit::prompts::removal_prompt_ui(&ctx, pending, &mut commands);
         }

@@ -83,18 +83,11 @@ impl CoalitionApp {
             &presenting,
             &mut commands,
         );
-        if let Some(action) = &self.files.prompt {
-            ui::unsaved_prompt::unsaved_prompt_ui(
-                &ctx,
-                &self.doc.display_name(),
-                &action.describe(),
-                &mut commands,
-            );
-        }
+        self.unsaved_prompt_ui(&ctx, &mut commands);
         for command in commands {
             self.emit(command);
         }
-        self.apply_pending_now(&ctx);
+        self.apply_pending(&ctx);
         self.update_title(&ctx);
     }
 }
