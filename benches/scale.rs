@@ -19,7 +19,13 @@ use coalition_map::app::{CoalitionApp, Document};
 use coalition_map::generate::{WorldSize, world_scenario};
 use coalition_map::geo::basemap::Basemap;
 
-const ROUNDS: usize = 31;
+/// Rounds per case; `SCALE_BENCH_ROUNDS=N` changes it (for profiling).
+fn rounds() -> usize {
+    std::env::var("SCALE_BENCH_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(31)
+}
 
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
@@ -69,7 +75,7 @@ fn frame_time(app: &mut CoalitionApp, panning: bool) -> Duration {
         time += 1.0 / 60.0;
         frame(app, vec![press(pointer, true)], time);
     }
-    let times = (0..ROUNDS)
+    let times = (0..rounds())
         .map(|i| {
             time += 1.0 / 60.0;
             let events = if panning {
@@ -85,8 +91,23 @@ fn frame_time(app: &mut CoalitionApp, panning: bool) -> Duration {
     median(times)
 }
 
+/// The app on `scenario`, drawing the map's cached layers as the windowed
+/// app does with wgpu: as paint callbacks over GPU buffers. Here no renderer
+/// runs them, so a frame's time is its CPU side only (the GPU's is not
+/// measured: this is a CPU benchmark).
 fn app_on(scenario: coalition_map::model::Scenario, basemap: &Arc<Basemap>) -> CoalitionApp {
-    CoalitionApp::with_document(Document::new(scenario, None), basemap.clone(), None)
+    let mut app = CoalitionApp::with_document(Document::new(scenario, None), basemap.clone(), None);
+    app.view.map.drawing = coalition_map::ui::map_view::LayerDrawing::Gpu;
+    app
+}
+
+/// `cargo bench --bench scale -- WORD` runs only the cases whose name has WORD in it.
+fn wanted(name: &str) -> bool {
+    let words: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    words.is_empty() || words.iter().any(|w| name.contains(w.as_str()))
 }
 
 fn main() {
@@ -94,8 +115,9 @@ fn main() {
     let paris = coalition_map::io::paris_2014().expect("the built-in scenario");
     let world = world_scenario(1, WorldSize::default());
     println!(
-        "machine: {} logical cores; release build; frames at 1280x800; median of {ROUNDS}",
-        std::thread::available_parallelism().map_or(0, std::num::NonZero::get)
+        "machine: {} logical cores; release build; frames at 1280x800; median of {}",
+        std::thread::available_parallelism().map_or(0, std::num::NonZero::get),
+        rounds(),
     );
     println!(
         "world scenario: {} actors, {} relations, {} quotes",
@@ -106,6 +128,12 @@ fn main() {
 
     for (name, scenario) in [("default (Paris 2014)", &paris), ("world", &world)] {
         for panning in [false, true] {
+            if !wanted(&format!(
+                "frame {name} {}",
+                if panning { "panning" } else { "idle" }
+            )) {
+                continue;
+            }
             let mut app = app_on(scenario.clone(), &basemap);
             let t = frame_time(&mut app, panning);
             println!(
@@ -117,6 +145,9 @@ fn main() {
     }
 
     for relations in [1_000, 5_000, 20_000] {
+        if !wanted(&format!("curve {relations}")) {
+            continue;
+        }
         let size = WorldSize {
             relations,
             ..WorldSize::default()
@@ -128,6 +159,9 @@ fn main() {
         );
     }
 
+    if !wanted("parse") {
+        return;
+    }
     let big = world_scenario(
         1,
         WorldSize {
@@ -137,7 +171,7 @@ fn main() {
         },
     );
     let text = coalition_map::io::scenario_to_string(&big).expect("serialises");
-    let times = (0..ROUNDS)
+    let times = (0..rounds())
         .map(|_| {
             let start = Instant::now();
             let scenario = coalition_map::io::scenario_from_str(black_box(&text)).expect("parses");

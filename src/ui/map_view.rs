@@ -19,6 +19,7 @@ use crate::geo::projection::{MapTransform, WorldPos};
 use crate::model::{ActorKind, GeoPos, LineStyle, Relation, Scenario};
 use crate::theme::{self, Glyph, MapLook, map as colours, size};
 use crate::ui::glyph::paint_glyph;
+use crate::ui::map_gpu::{self, Layer};
 
 /// What the map shows beyond the scenario: its look, a story step's
 /// highlight, a held-back outcome, the editor's gestures.
@@ -74,20 +75,132 @@ pub struct MapState {
     pub placements: Vec<(String, NodePlacement)>,
     /// Indices of the relations drawn last frame.
     pub drawn_relations: Vec<usize>,
-    /// What the placements were computed for: the layout is redone only when
-    /// the view, the window or the actors' positions and names change.
-    layout_key: Option<(MapTransform, u64)>,
-    /// The sea, countries, borders and edges, tessellated once for a view.
-    background: Option<Background>,
+    /// The label layout and the view it was computed for.
+    layout: Option<LayoutCache>,
+    /// The countries, tessellated for a view.
+    countries: LayerCache<()>,
+    /// The relation edges, tessellated for a layout.
+    edges: LayerCache<Arc<Vec<DrawnEdge>>>,
+    /// How the cached layers reach the screen. Set when the app starts.
+    pub drawing: LayerDrawing,
 }
 
-/// The map's background, tessellated: redone only when the view, the
-/// document, the slider, the filters, the selection or the look change.
+/// How the map's cached layers reach the screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LayerDrawing {
+    /// Copied into each frame as plain egui meshes: works with any renderer.
+    #[default]
+    Mesh,
+    /// Drawn from GPU buffers uploaded once ([`map_gpu`]): needs wgpu.
+    Gpu,
+}
+
+/// Where the nodes and labels go, computed for one view: redone only when
+/// the view, the window or the actors' positions and names change. While the
+/// map is dragged it moves with the map and is redone when the drag ends.
 #[derive(Debug)]
-struct Background {
+struct LayoutCache {
+    transform: MapTransform,
+    fingerprint: u64,
+    /// Counts layouts, so the edges know when theirs changed.
+    generation: u64,
+    placements: Vec<NodePlacement>,
+}
+
+/// A part of the map's background tessellated once, with what it depends
+/// on hashed into `key`. A view that differs only by a pan reuses it, moved.
+#[derive(Debug)]
+struct LayerCache<T> {
+    built: Option<BuiltLayer<T>>,
+}
+
+impl<T> Default for LayerCache<T> {
+    fn default() -> Self {
+        Self { built: None }
+    }
+}
+
+#[derive(Debug)]
+struct BuiltLayer<T> {
     key: u64,
+    built_for: MapTransform,
+    /// The part of the world it covers, if it was cut to a window.
+    window: Option<WorldWindow>,
     mesh: Arc<Mesh>,
-    edges: Arc<Vec<DrawnEdge>>,
+    extra: T,
+}
+
+/// A rectangle of the world: lower-left and upper-right corners.
+type WorldWindow = (WorldPos, WorldPos);
+
+impl<T: Clone> LayerCache<T> {
+    /// The layer for `key` in `transform`'s view and how far to move it: the
+    /// mesh built earlier if nothing it depends on changed and (for a layer
+    /// cut to a window) it still covers the view; else `build`'s, for the
+    /// view widened by `margin` view sizes on each side.
+    fn refresh(
+        &mut self,
+        key: u64,
+        transform: &MapTransform,
+        margin: Option<f64>,
+        build: impl FnOnce(WorldWindow) -> (Mesh, T),
+    ) -> (Arc<Mesh>, Vec2, T) {
+        let view = view_window(transform, 0.0);
+        let usable = self.built.as_ref().is_some_and(|b| {
+            b.key == key
+                && b.built_for.points_per_unit.to_bits() == transform.points_per_unit.to_bits()
+                && b.window.is_none_or(|w| covers(w, view))
+        });
+        if !usable {
+            let window = view_window(transform, margin.unwrap_or(0.0));
+            let (mesh, extra) = build(window);
+            self.built = Some(BuiltLayer {
+                key,
+                built_for: *transform,
+                window: margin.map(|_| window),
+                mesh: Arc::new(mesh),
+                extra,
+            });
+        }
+        match &self.built {
+            Some(b) => (
+                b.mesh.clone(),
+                pan_offset(&b.built_for, transform),
+                b.extra.clone(),
+            ),
+            None => unreachable!("built above"),
+        }
+    }
+}
+
+/// The world seen through `t`, widened by `margin` view sizes on each side.
+fn view_window(t: &MapTransform, margin: f64) -> WorldWindow {
+    let lo = t.world_from_screen(t.screen_rect.left_bottom());
+    let hi = t.world_from_screen(t.screen_rect.right_top());
+    let (dx, dy) = ((hi.x - lo.x) * margin, (hi.y - lo.y) * margin);
+    (
+        WorldPos {
+            x: lo.x - dx,
+            y: lo.y - dy,
+        },
+        WorldPos {
+            x: hi.x + dx,
+            y: hi.y + dy,
+        },
+    )
+}
+
+fn covers(outer: WorldWindow, inner: WorldWindow) -> bool {
+    outer.0.x <= inner.0.x
+        && outer.0.y <= inner.0.y
+        && outer.1.x >= inner.1.x
+        && outer.1.y >= inner.1.y
+}
+
+/// How far what was drawn for `from` moves on screen to be right for `to`,
+/// a view at the same scale.
+fn pan_offset(from: &MapTransform, to: &MapTransform) -> Vec2 {
+    to.screen_from_world(from.world_centre) - from.screen_from_world(from.world_centre)
 }
 
 impl MapState {
@@ -104,6 +217,44 @@ impl MapState {
     /// Pan by a screen-space drag next frame.
     pub fn pan_by(&mut self, delta: Vec2) {
         self.pending_pan += delta;
+    }
+
+    /// Where each actor's node and label go in `transform`'s view: the last
+    /// layout if it was made for this view (or, while the map is dragged, for
+    /// this scale, moved along), else `compute`'s.
+    fn placements_for(
+        &mut self,
+        scenario: &Scenario,
+        transform: &MapTransform,
+        dragging: bool,
+        look: MapLook,
+        compute: impl FnOnce() -> Vec<NodePlacement>,
+    ) -> Vec<NodePlacement> {
+        let fingerprint = layout_fingerprint(scenario, look);
+        if let Some(cached) = &self.layout
+            && cached.fingerprint == fingerprint
+            && cached.placements.len() == scenario.actors.len()
+        {
+            if cached.transform == *transform {
+                return cached.placements.clone();
+            }
+            let same_scale = cached.transform.points_per_unit.to_bits()
+                == transform.points_per_unit.to_bits()
+                && cached.transform.screen_rect.size() == transform.screen_rect.size();
+            if dragging && same_scale {
+                let offset = pan_offset(&cached.transform, transform);
+                return cached.placements.iter().map(|p| moved(p, offset)).collect();
+            }
+        }
+        let placements = compute();
+        let generation = self.layout.as_ref().map_or(0, |l| l.generation) + 1;
+        self.layout = Some(LayoutCache {
+            transform: *transform,
+            fingerprint,
+            generation,
+            placements: placements.clone(),
+        });
+        placements
     }
 
     fn update_transform(
@@ -189,29 +340,27 @@ pub fn map_ui(
             .size()
             + vec2(6.0, 2.0)
     };
-    let nodes: Vec<NodeInput> = scenario
-        .actors
-        .iter()
-        .map(|a| NodeInput {
-            anchor: transform.screen_from_geo(a.map_anchor()),
-            label: a.name.clone(),
-            short_label: a.id.clone(),
-        })
-        .collect();
-    let style = LayoutStyle {
-        node_radius: look.node_radius(),
-        node_gap: look.node_gap(),
-        label_gap: look.label_gap(),
-        edge_inset: look.node_radius() + look.arrow_length() + 8.0 * look.scale,
-    };
-    let key = (transform, layout_fingerprint(&nodes));
-    let placements = if view.map.layout_key == Some(key) && view.map.placements.len() == nodes.len()
-    {
-        view.map.placements.iter().map(|(_, p)| p.clone()).collect()
-    } else {
-        view.map.layout_key = Some(key);
-        layout(&nodes, rect, style, &measure)
-    };
+    let dragging = response.dragged();
+    let placements = view
+        .map
+        .placements_for(scenario, &transform, dragging, look, || {
+            let nodes: Vec<NodeInput> = scenario
+                .actors
+                .iter()
+                .map(|a| NodeInput {
+                    anchor: transform.screen_from_geo(a.map_anchor()),
+                    label: a.name.clone(),
+                    short_label: a.id.clone(),
+                })
+                .collect();
+            let style = LayoutStyle {
+                node_radius: look.node_radius(),
+                node_gap: look.node_gap(),
+                label_gap: look.label_gap(),
+                edge_inset: look.node_radius() + look.arrow_length() + 8.0 * look.scale,
+            };
+            layout(&nodes, rect, style, &measure)
+        });
 
     let emphasis = EdgeEmphasis {
         hidden: &view.hidden_relation_kinds,
@@ -219,34 +368,61 @@ pub fn map_ui(
         highlight: options.highlight.as_ref(),
         look,
     };
-    let background_key = background_key(ui.ctx(), doc, view, options, &transform, key.1);
-    let edges = match &view.map.background {
-        // Nothing it depends on changed: the same mesh, not tessellated again.
-        Some(cached) if !options.vector && cached.key == background_key => {
-            painter.add(Shape::Mesh(cached.mesh.clone()));
-            cached.edges.clone()
+    painter.rect_filled(rect, 0.0, colours::SEA);
+    let edges = if options.vector {
+        // For export: every shape as itself, nothing cached.
+        let mut shapes = Vec::new();
+        country_shapes(
+            scenario,
+            basemap,
+            &transform,
+            look,
+            view_window(&transform, 0.0),
+            &mut shapes,
+        );
+        let edges = edge_shapes(scenario, &emphasis, &placements, &mut shapes);
+        painter.extend(shapes);
+        DrawnEdges {
+            edges: Arc::new(edges),
+            offset: Vec2::ZERO,
         }
-        _ => {
-            let mut shapes = vec![Shape::rect_filled(rect, 0.0, colours::SEA)];
-            country_shapes(scenario, basemap, &transform, look, &mut shapes);
-            let edges = Arc::new(edge_shapes(scenario, &emphasis, &placements, &mut shapes));
-            if options.vector {
-                painter.extend(shapes);
-            } else {
-                let mesh = Arc::new(tessellate(ui.ctx(), shapes));
-                painter.add(Shape::Mesh(mesh.clone()));
-                view.map.background = Some(Background {
-                    key: background_key,
-                    mesh,
-                    edges: edges.clone(),
+    } else {
+        let ppp = ui.ctx().pixels_per_point();
+        let tessellate = |shapes| tessellate(ui.ctx(), shapes);
+        let keys = BackgroundKeys::new(doc, view, options, ppp);
+        let margin = if dragging { 0.5 } else { 0.0 };
+        let countries =
+            view.map
+                .countries
+                .refresh(keys.countries, &transform, Some(margin), |window| {
+                    let mut shapes = Vec::new();
+                    country_shapes(scenario, basemap, &transform, look, window, &mut shapes);
+                    (tessellate(shapes), ())
                 });
-            }
-            edges
-        }
+        let gpu = view.map.drawing == LayerDrawing::Gpu;
+        paint_layer(
+            &painter,
+            gpu,
+            Layer::Countries,
+            countries.0,
+            countries.1,
+            rect,
+        );
+        let generation = view.map.layout.as_ref().map_or(0, |l| l.generation);
+        let (mesh, offset, edges) =
+            view.map
+                .edges
+                .refresh(keys.edges(generation), &transform, None, |_| {
+                    let mut shapes = Vec::new();
+                    let edges = edge_shapes(scenario, &emphasis, &placements, &mut shapes);
+                    (tessellate(shapes), Arc::new(edges))
+                });
+        paint_layer(&painter, gpu, Layer::Edges, mesh, offset, rect);
+        DrawnEdges { edges, offset }
     };
-    view.map.drawn_relations = edges.iter().map(|e| e.relation).collect();
+    view.map.drawn_relations = edges.edges.iter().map(|e| e.relation).collect();
     if let Some(pointer) = response.hover_pos()
-        && let Some(index) = hovered_edge(&edges, pointer)
+        && let Some(index) = hovered_edge(&edges.edges, pointer - edges.offset)
     {
         response
             .clone()
@@ -336,43 +512,104 @@ pub fn map_ui(
         .collect();
 }
 
-/// What the background depends on, hashed: the document's revision, the
-/// view, the layout, the slider (stance overrides tint countries), the
-/// filters, the selection, the highlight and the look.
-fn background_key(
-    ctx: &egui::Context,
-    doc: &Document,
-    view: &ViewState,
-    options: &MapOptions,
-    transform: &MapTransform,
-    layout: u64,
-) -> u64 {
+/// What the cached layers depend on, hashed, besides the view.
+struct BackgroundKeys {
+    /// The document, the slider (stance changes tint countries), the look.
+    countries: u64,
+    /// The same, and the filters, the selection and the highlight.
+    edges: u64,
+}
+
+impl BackgroundKeys {
+    fn new(doc: &Document, view: &ViewState, options: &MapOptions, pixels_per_point: f32) -> Self {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        doc.revision.hash(&mut h);
+        view.attendance.position.hash(&mut h);
+        view.attendance.custom.hash(&mut h);
+        options.look.projector.hash(&mut h);
+        options.look.scale.to_bits().hash(&mut h);
+        pixels_per_point.to_bits().hash(&mut h);
+        let countries = h.finish();
+        view.hidden_relation_kinds.hash(&mut h);
+        view.selected.hash(&mut h);
+        if let Some(highlight) = &options.highlight {
+            let mut actors: Vec<&String> = highlight.actors.iter().collect();
+            actors.sort();
+            actors.hash(&mut h);
+            let mut relations: Vec<&usize> = highlight.relations.iter().collect();
+            relations.sort();
+            relations.hash(&mut h);
+        }
+        Self {
+            countries,
+            edges: h.finish(),
+        }
+    }
+
+    /// The edges' key for the layout of `generation`.
+    fn edges(&self, generation: u64) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.edges.hash(&mut h);
+        generation.hash(&mut h);
+        h.finish()
+    }
+}
+
+/// The edges as drawn, where they were drawn, and how far the map has moved since.
+struct DrawnEdges {
+    edges: Arc<Vec<DrawnEdge>>,
+    offset: Vec2,
+}
+
+/// A cached layer, moved by `offset`: from GPU buffers when there is wgpu,
+/// else as a plain mesh.
+fn paint_layer(
+    painter: &egui::Painter,
+    gpu: bool,
+    layer: Layer,
+    mesh: Arc<Mesh>,
+    offset: Vec2,
+    rect: Rect,
+) {
+    if gpu {
+        painter.add(map_gpu::layer_shape(layer, mesh, offset, rect));
+    } else if offset == Vec2::ZERO {
+        painter.add(Shape::Mesh(mesh));
+    } else {
+        let mut moved = (*mesh).clone();
+        moved.translate(offset);
+        painter.add(Shape::mesh(moved));
+    }
+}
+
+/// A placement moved with the map.
+fn moved(p: &NodePlacement, offset: Vec2) -> NodePlacement {
+    let mut p = p.clone();
+    p.anchor += offset;
+    p.centre += offset;
+    if let Some(label) = &mut p.label {
+        label.rect = label.rect.translate(offset);
+    }
+    p
+}
+
+/// What the layout depends on besides the view: the actors' positions,
+/// names and ids, and the look's sizes.
+fn layout_fingerprint(scenario: &Scenario, look: MapLook) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    doc.revision.hash(&mut h);
-    layout.hash(&mut h);
-    let r = transform.screen_rect;
-    for x in [r.min.x, r.min.y, r.max.x, r.max.y, options.look.scale] {
-        x.to_bits().hash(&mut h);
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    look.scale.to_bits().hash(&mut hasher);
+    look.projector.hash(&mut hasher);
+    for actor in &scenario.actors {
+        let anchor = actor.map_anchor();
+        anchor.lat.to_bits().hash(&mut hasher);
+        anchor.lon.to_bits().hash(&mut hasher);
+        actor.name.hash(&mut hasher);
+        actor.id.hash(&mut hasher);
     }
-    transform.world_centre.x.to_bits().hash(&mut h);
-    transform.world_centre.y.to_bits().hash(&mut h);
-    transform.points_per_unit.to_bits().hash(&mut h);
-    view.attendance.position.hash(&mut h);
-    view.attendance.custom.hash(&mut h);
-    view.hidden_relation_kinds.hash(&mut h);
-    view.selected.hash(&mut h);
-    options.look.projector.hash(&mut h);
-    ctx.pixels_per_point().to_bits().hash(&mut h);
-    if let Some(highlight) = &options.highlight {
-        let mut actors: Vec<&String> = highlight.actors.iter().collect();
-        actors.sort();
-        actors.hash(&mut h);
-        let mut relations: Vec<&usize> = highlight.relations.iter().collect();
-        relations.sort();
-        relations.hash(&mut h);
-    }
-    h.finish()
+    hasher.finish()
 }
 
 /// Shapes tessellated into one mesh, as egui would each frame.
@@ -389,19 +626,6 @@ fn tessellate(ctx: &egui::Context, shapes: Vec<Shape>) -> Mesh {
         tessellator.tessellate_shape(shape, &mut mesh);
     }
     mesh
-}
-
-/// A fingerprint of what the layout depends on besides the view: anchors and labels.
-fn layout_fingerprint(nodes: &[NodeInput]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    for node in nodes {
-        node.anchor.x.to_bits().hash(&mut hasher);
-        node.anchor.y.to_bits().hash(&mut hasher);
-        node.label.hash(&mut hasher);
-        node.short_label.hash(&mut hasher);
-    }
-    hasher.finish()
 }
 
 /// The colour of each state's country by ISO code: land tinted with its stance.
@@ -424,17 +648,16 @@ pub fn country_fills(scenario: &Scenario, look: MapLook) -> CountryFills {
         .collect()
 }
 
-/// The countries, tinted, and their borders.
+/// The countries inside `window`, tinted, and their borders.
 fn country_shapes(
     scenario: &Scenario,
     basemap: &Basemap,
     t: &MapTransform,
     look: MapLook,
+    (view_min, view_max): WorldWindow,
     out: &mut Vec<Shape>,
 ) {
     let tints = country_fills(scenario, look);
-    let view_min = t.world_from_screen(t.screen_rect.left_bottom());
-    let view_max = t.world_from_screen(t.screen_rect.right_top());
     let visible = |lo: WorldPos, hi: WorldPos| {
         hi.x >= view_min.x && lo.x <= view_max.x && hi.y >= view_min.y && lo.y <= view_max.y
     };

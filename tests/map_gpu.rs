@@ -1,0 +1,119 @@
+//! The map's background drawn from GPU buffers (the windowed app with wgpu)
+//! looks exactly like the same background copied into each frame as a plain
+//! egui mesh (any renderer), at rest and while the map is dragged.
+#![allow(
+    clippy::expect_used,
+    reason = "a test that cannot set up should stop loudly"
+)]
+
+use coalition_map::ui::map_view::LayerDrawing;
+use coalition_map::{CoalitionApp, Startup};
+use egui_kittest::Harness;
+
+type App = Harness<'static, CoalitionApp>;
+
+/// The app with eframe's wgpu render state (so the map uses its GPU layers),
+/// or without it (plain meshes); both render with wgpu.
+fn harness(gpu: bool) -> App {
+    let builder = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light);
+    let builder = if gpu { builder.wgpu() } else { builder };
+    let mut harness = builder.build_eframe(|cc| CoalitionApp::new(cc, &Startup::default()));
+    harness.run();
+    harness
+}
+
+/// A point on the map well away from every node, to drag from.
+fn empty_spot(harness: &App) -> egui::Pos2 {
+    let map = &harness.state().view.map;
+    let rect = map.transform.expect("the map was drawn").screen_rect;
+    (1..20)
+        .flat_map(|i| (1..20).map(move |j| (i, j)))
+        .map(|(i, j)| {
+            rect.min + egui::vec2(rect.width() * i as f32, rect.height() * j as f32) / 20.0
+        })
+        .find(|p| {
+            map.placements.iter().all(|(_, placement)| {
+                placement.centre.distance(*p) > 60.0
+                    && placement
+                        .label
+                        .as_ref()
+                        .is_none_or(|l| !l.rect.expand(20.0).contains(*p))
+            })
+        })
+        .expect("some of the map is empty")
+}
+
+/// How many pixels differ between two renders by more than a rounding step.
+fn differing_pixels(a: &[u8], b: &[u8]) -> usize {
+    assert_eq!(a.len(), b.len());
+    a.chunks_exact(4)
+        .zip(b.chunks_exact(4))
+        .filter(|(p, q)| p.iter().zip(*q).any(|(x, y)| x.abs_diff(*y) > 2))
+        .count()
+}
+
+fn press(harness: &mut App, pos: egui::Pos2, pressed: bool) {
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+}
+
+fn move_to(harness: &mut App, pos: egui::Pos2) {
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.run();
+}
+
+#[test]
+fn the_gpu_layers_draw_the_map_as_the_plain_meshes_do_at_rest_and_while_dragged() {
+    let mut gpu = harness(true);
+    let mut plain = harness(false);
+    assert_eq!(gpu.state().view.map.drawing, LayerDrawing::Gpu);
+    assert_eq!(plain.state().view.map.drawing, LayerDrawing::Mesh);
+
+    let compare = |gpu: &mut App, plain: &mut App, when: &str| {
+        let image = gpu.render().expect("renders");
+        let other = plain.render().expect("renders");
+        let different = differing_pixels(image.as_raw(), other.as_raw());
+        // A rendering that lost the countries or edges, or moved them, would
+        // differ in tens of thousands of pixels.
+        assert!(
+            different < 50,
+            "{when}: {different} pixels differ between GPU layers and plain meshes"
+        );
+        image
+    };
+    let at_rest = compare(&mut gpu, &mut plain, "at rest");
+
+    let from = empty_spot(&gpu);
+    assert_eq!(from, empty_spot(&plain));
+    let to = from + egui::vec2(-90.0, 50.0);
+    for app in [&mut gpu, &mut plain] {
+        move_to(app, from);
+        press(app, from, true);
+        for i in 1..=6 {
+            move_to(app, from + (to - from) * (i as f32 / 6.0));
+        }
+    }
+    let dragged = compare(&mut gpu, &mut plain, "while dragged");
+    let moved = at_rest
+        .as_raw()
+        .chunks_exact(4)
+        .zip(dragged.as_raw().chunks_exact(4))
+        .filter(|(p, q)| p != q)
+        .count();
+    assert!(
+        moved > 50_000,
+        "the drag moved the map ({moved} pixels changed)"
+    );
+
+    for app in [&mut gpu, &mut plain] {
+        press(app, to, false);
+    }
+    compare(&mut gpu, &mut plain, "after the drag");
+}
