@@ -33,8 +33,9 @@ pub struct CountryShape {
     pub points: Vec<WorldPos>,
     /// Each ring's slice of `points`, for drawing the outline.
     pub rings: Vec<Range<usize>>,
-    /// Triangles over `points` that fill the country.
-    pub triangles: Vec<u32>,
+    /// Each polygon's slice of `rings`: its outer ring, then its holes. The
+    /// map fills them at the detail its zoom shows (`map_view`).
+    pub polygons: Vec<Range<usize>>,
     /// Bounding box in Mercator units: (min, max).
     pub bounds: (WorldPos, WorldPos),
 }
@@ -77,32 +78,28 @@ impl Basemap {
 fn country_shape(raw: RawCountry) -> CountryShape {
     let mut points = Vec::new();
     let mut rings = Vec::new();
-    let mut triangles = Vec::new();
+    let mut polygons = Vec::new();
     for polygon in &raw.polygons {
-        let first_vertex = points.len();
-        let mut flat = Vec::new();
-        let mut hole_starts = Vec::new();
+        let first_ring = rings.len();
         for (r, ring) in polygon.iter().enumerate() {
             if ring.len() < 6 {
+                if r == 0 {
+                    // No outer ring: its holes would fill as land.
+                    break;
+                }
                 continue;
             }
-            if r > 0 {
-                hole_starts.push(flat.len() / 2);
-            }
             let start = points.len();
-            for pair in ring.chunks_exact(2) {
-                let w = world_from_geo(GeoPos {
+            points.extend(ring.chunks_exact(2).map(|pair| {
+                world_from_geo(GeoPos {
                     lon: pair[0],
                     lat: pair[1],
-                });
-                points.push(w);
-                flat.push(w.x);
-                flat.push(w.y);
-            }
+                })
+            }));
             rings.push(start..points.len());
         }
-        if let Ok(tris) = earcutr::earcut(&flat, &hole_starts, 2) {
-            triangles.extend(tris.into_iter().map(|i| (first_vertex + i) as u32));
+        if rings.len() > first_ring {
+            polygons.push(first_ring..rings.len());
         }
     }
     let bounds = points.iter().fold(
@@ -134,7 +131,7 @@ fn country_shape(raw: RawCountry) -> CountryShape {
         name: raw.name,
         points,
         rings,
-        triangles,
+        polygons,
         bounds,
     }
 }
@@ -158,9 +155,15 @@ mod tests {
             let c = map
                 .country(iso)
                 .unwrap_or_else(|| panic!("{iso} is missing"));
-            assert!(!c.triangles.is_empty(), "{iso} has no fill");
-            assert_eq!(c.triangles.len() % 3, 0);
-            assert!(c.triangles.iter().all(|&i| (i as usize) < c.points.len()));
+            assert!(!c.polygons.is_empty(), "{iso} has no fill");
+            for polygon in &c.polygons {
+                assert!(polygon.end <= c.rings.len() && polygon.start < polygon.end);
+            }
+            assert!(
+                c.rings
+                    .iter()
+                    .all(|r| r.end <= c.points.len() && r.len() >= 3)
+            );
         }
     }
 
@@ -180,6 +183,6 @@ mod tests {
         assert!(Basemap::from_json("{\"countries\": [").is_err());
         let odd = r#"{"countries":[{"iso_a3":null,"name":"x","polygons":[[[1,2,3]]]}]}"#;
         let map = Basemap::from_json(odd).expect("short rings are skipped");
-        assert!(map.countries[0].triangles.is_empty());
+        assert!(map.countries[0].polygons.is_empty());
     }
 }
