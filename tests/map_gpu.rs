@@ -92,12 +92,18 @@ fn the_gpu_layers_draw_the_map_as_the_plain_meshes_do_at_rest_and_while_dragged(
 
     let from = empty_spot(&gpu);
     assert_eq!(from, empty_spot(&plain));
-    let to = from + egui::vec2(-90.0, 50.0);
+    // Whole pixels per step, as a mouse moves at one point per pixel: the
+    // picture moves by whole pixels (texel for pixel), the plain meshes by
+    // exactly the drag.
+    let to = from + egui::vec2(-90.0, 48.0);
     for app in [&mut gpu, &mut plain] {
         move_to(app, from);
         press(app, from, true);
         for i in 1..=6 {
             move_to(app, from + (to - from) * (i as f32 / 6.0));
+            // Rendered at every step, as a window would be: the picture
+            // rendered early in the drag is moved, not rendered again.
+            app.render().expect("renders");
         }
     }
     let dragged = compare(&mut gpu, &mut plain, "while dragged");

@@ -19,7 +19,7 @@ use crate::geo::projection::{MapTransform, WorldPos};
 use crate::model::{ActorKind, GeoPos, LineStyle, Relation, Scenario};
 use crate::theme::{self, Glyph, MapLook, map as colours, size};
 use crate::ui::glyph::paint_glyph;
-use crate::ui::map_gpu::{self, Layer};
+use crate::ui::map_gpu;
 
 /// What the map shows beyond the scenario: its look, a story step's
 /// highlight, a held-back outcome, the editor's gestures.
@@ -91,7 +91,7 @@ pub enum LayerDrawing {
     /// Copied into each frame as plain egui meshes: works with any renderer.
     #[default]
     Mesh,
-    /// Drawn from GPU buffers uploaded once ([`map_gpu`]): needs wgpu.
+    /// Rendered once into a texture and drawn as one rectangle ([`map_gpu`]): needs wgpu.
     Gpu,
 }
 
@@ -128,6 +128,13 @@ struct BuiltLayer<T> {
     window: Option<WorldWindow>,
     mesh: Arc<Mesh>,
     extra: T,
+}
+
+impl<T> LayerCache<T> {
+    /// The part of the world the layer was built for, if it was cut to one.
+    fn window(&self) -> Option<WorldWindow> {
+        self.built.as_ref().and_then(|b| b.window)
+    }
 }
 
 /// A rectangle of the world: lower-left and upper-right corners.
@@ -399,15 +406,6 @@ pub fn map_ui(
                     country_shapes(scenario, basemap, &transform, look, window, &mut shapes);
                     (tessellate(shapes), ())
                 });
-        let gpu = view.map.drawing == LayerDrawing::Gpu;
-        paint_layer(
-            &painter,
-            gpu,
-            Layer::Countries,
-            countries.0,
-            countries.1,
-            rect,
-        );
         let generation = view.map.layout.as_ref().map_or(0, |l| l.generation);
         let (mesh, offset, edges) =
             view.map
@@ -417,7 +415,29 @@ pub fn map_ui(
                     let edges = edge_shapes(scenario, &emphasis, &placements, &mut shapes);
                     (tessellate(shapes), Arc::new(edges))
                 });
-        paint_layer(&painter, gpu, Layer::Edges, mesh, offset, rect);
+        match view.map.drawing {
+            LayerDrawing::Gpu => {
+                // The picture covers the countries' window, so a drag shows
+                // land beyond the view's edge.
+                let covers = view.map.countries.window().map_or(rect, |(lo, hi)| {
+                    Rect::from_two_pos(
+                        transform.screen_from_world(lo),
+                        transform.screen_from_world(hi),
+                    )
+                    .union(rect)
+                });
+                painter.add(map_gpu::picture_shape(
+                    (countries.0, countries.1),
+                    (mesh, offset),
+                    covers,
+                    rect,
+                ));
+            }
+            LayerDrawing::Mesh => {
+                paint_mesh(&painter, countries.0, countries.1);
+                paint_mesh(&painter, mesh, offset);
+            }
+        }
         DrawnEdges { edges, offset }
     };
     view.map.drawn_relations = edges.edges.iter().map(|e| e.relation).collect();
@@ -563,19 +583,9 @@ struct DrawnEdges {
     offset: Vec2,
 }
 
-/// A cached layer, moved by `offset`: from GPU buffers when there is wgpu,
-/// else as a plain mesh.
-fn paint_layer(
-    painter: &egui::Painter,
-    gpu: bool,
-    layer: Layer,
-    mesh: Arc<Mesh>,
-    offset: Vec2,
-    rect: Rect,
-) {
-    if gpu {
-        painter.add(map_gpu::layer_shape(layer, mesh, offset, rect));
-    } else if offset == Vec2::ZERO {
+/// A cached layer as a plain mesh, moved by `offset`.
+fn paint_mesh(painter: &egui::Painter, mesh: Arc<Mesh>, offset: Vec2) {
+    if offset == Vec2::ZERO {
         painter.add(Shape::Mesh(mesh));
     } else {
         let mut moved = (*mesh).clone();
