@@ -48,8 +48,19 @@ fn raw_input(time: f64, events: Vec<egui::Event>) -> egui::RawInput {
     }
 }
 
-/// Median CPU time of one frame (layout + tessellation), idle or dragging the map.
-fn frame_time(app: &mut CoalitionApp, panning: bool) -> Duration {
+/// What the pointer does during the measured frames.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Motion {
+    Idle,
+    /// Dragging the map: the cached layers and layout move with it.
+    Panning,
+    /// Zooming a step every frame: the layers and layout are built again.
+    Zooming,
+}
+
+/// Median CPU time of one frame (layout + tessellation).
+fn frame_time(app: &mut CoalitionApp, motion: Motion) -> Duration {
+    let panning = motion == Motion::Panning;
     let ctx = egui::Context::default();
     coalition_map::theme::apply_style(&ctx, false);
     let mut time = 0.0;
@@ -78,12 +89,20 @@ fn frame_time(app: &mut CoalitionApp, panning: bool) -> Duration {
     let times = (0..rounds())
         .map(|i| {
             time += 1.0 / 60.0;
-            let events = if panning {
-                let step = if i % 20 < 10 { 4.0 } else { -4.0 };
-                pointer += egui::vec2(step, step / 2.0);
-                vec![egui::Event::PointerMoved(pointer)]
-            } else {
-                Vec::new()
+            let events = match motion {
+                Motion::Panning => {
+                    let step = if i % 20 < 10 { 4.0 } else { -4.0 };
+                    pointer += egui::vec2(step, step / 2.0);
+                    vec![egui::Event::PointerMoved(pointer)]
+                }
+                Motion::Zooming => {
+                    vec![egui::Event::Zoom(if i % 20 < 10 {
+                        1.02
+                    } else {
+                        1.0 / 1.02
+                    })]
+                }
+                Motion::Idle => Vec::new(),
             };
             frame(app, events, time)
         })
@@ -127,20 +146,17 @@ fn main() {
     );
 
     for (name, scenario) in [("default (Paris 2014)", &paris), ("world", &world)] {
-        for panning in [false, true] {
-            if !wanted(&format!(
-                "frame {name} {}",
-                if panning { "panning" } else { "idle" }
-            )) {
+        for (motion, label) in [
+            (Motion::Idle, "idle"),
+            (Motion::Panning, "panning"),
+            (Motion::Zooming, "zooming"),
+        ] {
+            if !wanted(&format!("frame {name} {label}")) {
                 continue;
             }
             let mut app = app_on(scenario.clone(), &basemap);
-            let t = frame_time(&mut app, panning);
-            println!(
-                "frame, {name:<22} {:<8} median {}",
-                if panning { "panning" } else { "idle" },
-                show(t)
-            );
+            let t = frame_time(&mut app, motion);
+            println!("frame, {name:<22} {label:<8} median {}", show(t));
         }
     }
 
@@ -155,7 +171,7 @@ fn main() {
         let mut app = app_on(world_scenario(1, size), &basemap);
         println!(
             "frame, world with {relations:>6} relations, idle   median {}",
-            show(frame_time(&mut app, false))
+            show(frame_time(&mut app, Motion::Idle))
         );
     }
 
