@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 use coalition_map::app::{CoalitionApp, Document};
 use coalition_map::generate::{WorldSize, world_scenario};
 use coalition_map::geo::basemap::Basemap;
+use eframe::egui_wgpu;
 
 /// Rounds per case; `SCALE_BENCH_ROUNDS=N` changes it (for profiling).
 fn rounds() -> usize {
@@ -59,7 +60,7 @@ enum Motion {
 }
 
 /// Median CPU time of one frame (layout + tessellation).
-fn frame_time(app: &mut CoalitionApp, motion: Motion) -> Duration {
+fn frame_time(app: &mut CoalitionApp, gpu: &egui_wgpu::RenderState, motion: Motion) -> Duration {
     let panning = motion == Motion::Panning;
     let ctx = egui::Context::default();
     coalition_map::theme::apply_style(&ctx, false);
@@ -69,7 +70,9 @@ fn frame_time(app: &mut CoalitionApp, motion: Motion) -> Duration {
         let output = ctx.run_ui(raw_input(time, events), |ui| app.frame_ui(ui));
         let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
         black_box(primitives);
-        start.elapsed()
+        let elapsed = start.elapsed();
+        upload_textures(gpu, &output.textures_delta);
+        elapsed
     };
     let press = |pos: egui::Pos2, pressed: bool| egui::Event::PointerButton {
         pos,
@@ -110,14 +113,62 @@ fn frame_time(app: &mut CoalitionApp, motion: Motion) -> Duration {
     median(times)
 }
 
-/// The app on `scenario`, drawing the map's cached layers as the windowed
-/// app does with wgpu: as paint callbacks over GPU buffers. Here no renderer
-/// runs them, so a frame's time is its CPU side only (the GPU's is not
-/// measured: this is a CPU benchmark).
-fn app_on(scenario: coalition_map::model::Scenario, basemap: &Arc<Basemap>) -> CoalitionApp {
+/// Median CPU time of the very first frame: a new egui context (fonts not yet
+/// rasterised) and a new app, as at start-up.
+fn first_frame_time(
+    scenario: &coalition_map::model::Scenario,
+    basemap: &Arc<Basemap>,
+    gpu: &egui_wgpu::RenderState,
+) -> Duration {
+    let times = (0..rounds())
+        .map(|_| {
+            let mut app = app_on(scenario.clone(), basemap, Some(gpu));
+            let ctx = egui::Context::default();
+            coalition_map::theme::apply_style(&ctx, false);
+            let start = Instant::now();
+            let output = ctx.run_ui(raw_input(0.0, Vec::new()), |ui| app.frame_ui(ui));
+            black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+            start.elapsed()
+        })
+        .collect();
+    median(times)
+}
+
+/// The app on `scenario`. With `gpu`, the map's background is drawn as the
+/// windowed app draws it with wgpu: rendered into a picture (a texture) by
+/// egui's wgpu renderer when it changes, on the same software rasteriser, and
+/// shown as one rectangle. Frames that render it (zooming) include that work;
+/// the window's own rendering of each frame is not measured.
+fn app_on(
+    scenario: coalition_map::model::Scenario,
+    basemap: &Arc<Basemap>,
+    gpu: Option<&egui_wgpu::RenderState>,
+) -> CoalitionApp {
     let mut app = CoalitionApp::with_document(Document::new(scenario, None), basemap.clone(), None);
-    app.view.map.drawing = coalition_map::ui::map_view::LayerDrawing::Gpu;
+    app.view.map.picture = gpu.and_then(coalition_map::ui::map_gpu::MapPicture::new);
     app
+}
+
+/// A headless wgpu renderer, as a window has.
+fn render_state() -> egui_wgpu::RenderState {
+    egui_kittest::wgpu::create_render_state(
+        egui_kittest::wgpu::default_wgpu_setup(),
+        egui_wgpu::RendererOptions::default(),
+    )
+}
+
+/// Hands a frame's new textures (the font atlas) to the renderer, as the
+/// window does after each frame.
+fn upload_textures(gpu: &egui_wgpu::RenderState, delta: &egui::TexturesDelta) {
+    let mut renderer = gpu.renderer.write();
+    for (id, images) in &delta.set {
+        for image in images {
+            renderer.update_texture(&gpu.device, &gpu.queue, *id, image);
+        }
+    }
+    for id in &delta.free {
+        renderer.free_texture(id);
+    }
 }
 
 /// `cargo bench --bench scale -- WORD` runs only the cases whose name has WORD in it.
@@ -133,6 +184,7 @@ fn main() {
     let basemap = Arc::new(Basemap::embedded().expect("outlines"));
     let paris = coalition_map::io::paris_2014().expect("the built-in scenario");
     let world = world_scenario(1, WorldSize::default());
+    let gpu = render_state();
     println!(
         "machine: {} logical cores; release build; frames at 1280x800; median of {}",
         std::thread::available_parallelism().map_or(0, std::num::NonZero::get),
@@ -146,6 +198,10 @@ fn main() {
     );
 
     for (name, scenario) in [("default (Paris 2014)", &paris), ("world", &world)] {
+        if wanted(&format!("frame {name} first")) {
+            let t = first_frame_time(scenario, &basemap, &gpu);
+            println!("frame, {name:<22} first    median {}", show(t));
+        }
         for (motion, label) in [
             (Motion::Idle, "idle"),
             (Motion::Panning, "panning"),
@@ -154,8 +210,8 @@ fn main() {
             if !wanted(&format!("frame {name} {label}")) {
                 continue;
             }
-            let mut app = app_on(scenario.clone(), &basemap);
-            let t = frame_time(&mut app, motion);
+            let mut app = app_on(scenario.clone(), &basemap, Some(&gpu));
+            let t = frame_time(&mut app, &gpu, motion);
             println!("frame, {name:<22} {label:<8} median {}", show(t));
         }
     }
@@ -168,10 +224,10 @@ fn main() {
             relations,
             ..WorldSize::default()
         };
-        let mut app = app_on(world_scenario(1, size), &basemap);
+        let mut app = app_on(world_scenario(1, size), &basemap, Some(&gpu));
         println!(
             "frame, world with {relations:>6} relations, idle   median {}",
-            show(frame_time(&mut app, Motion::Idle))
+            show(frame_time(&mut app, &gpu, Motion::Idle))
         );
     }
 

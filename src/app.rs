@@ -201,10 +201,10 @@ impl CoalitionApp {
         cc.egui_ctx.set_zoom_factor(prefs.clamped_scale());
         let mut app = Self::open(startup);
         app.prefs = prefs;
-        if let Some(render_state) = &cc.wgpu_render_state {
-            crate::ui::map_gpu::install(render_state);
-            app.view.map.drawing = crate::ui::map_view::LayerDrawing::Gpu;
-        }
+        app.view.map.picture = cc
+            .wgpu_render_state
+            .as_ref()
+            .and_then(crate::ui::map_gpu::MapPicture::new);
         if let (Some(path), None) = (&startup.file, &app.notice) {
             app.prefs.remember(path);
         }

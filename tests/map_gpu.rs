@@ -1,12 +1,11 @@
-//! The map's background drawn from GPU buffers (the windowed app with wgpu)
-//! looks exactly like the same background copied into each frame as a plain
-//! egui mesh (any renderer), at rest and while the map is dragged.
+//! The map's background rendered once into a picture on the GPU (the windowed
+//! app with wgpu) looks exactly like the same background copied into each
+//! frame as plain egui meshes (any renderer), at rest and while dragged.
 #![allow(
     clippy::expect_used,
     reason = "a test that cannot set up should stop loudly"
 )]
 
-use coalition_map::ui::map_view::LayerDrawing;
 use coalition_map::{CoalitionApp, Startup};
 use egui_kittest::Harness;
 
@@ -73,8 +72,8 @@ fn move_to(harness: &mut App, pos: egui::Pos2) {
 fn the_gpu_layers_draw_the_map_as_the_plain_meshes_do_at_rest_and_while_dragged() {
     let mut gpu = harness(true);
     let mut plain = harness(false);
-    assert_eq!(gpu.state().view.map.drawing, LayerDrawing::Gpu);
-    assert_eq!(plain.state().view.map.drawing, LayerDrawing::Mesh);
+    assert!(gpu.state().view.map.picture.is_some());
+    assert!(plain.state().view.map.picture.is_none());
 
     let compare = |gpu: &mut App, plain: &mut App, when: &str| {
         let image = gpu.render().expect("renders");
@@ -89,6 +88,15 @@ fn the_gpu_layers_draw_the_map_as_the_plain_meshes_do_at_rest_and_while_dragged(
         image
     };
     let at_rest = compare(&mut gpu, &mut plain, "at rest");
+    assert!(
+        gpu.state()
+            .view
+            .map
+            .picture
+            .as_ref()
+            .is_some_and(coalition_map::ui::map_gpu::MapPicture::is_rendered),
+        "the map is drawn from its picture"
+    );
 
     let from = empty_spot(&gpu);
     assert_eq!(from, empty_spot(&plain));

@@ -81,18 +81,10 @@ pub struct MapState {
     countries: LayerCache<()>,
     /// The relation edges, tessellated for a layout.
     edges: LayerCache<Arc<Vec<DrawnEdge>>>,
-    /// How the cached layers reach the screen. Set when the app starts.
-    pub drawing: LayerDrawing,
-}
-
-/// How the map's cached layers reach the screen.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum LayerDrawing {
-    /// Copied into each frame as plain egui meshes: works with any renderer.
-    #[default]
-    Mesh,
-    /// Rendered once into a texture and drawn as one rectangle ([`map_gpu`]): needs wgpu.
-    Gpu,
+    /// With wgpu: the cached layers rendered into one texture, drawn each
+    /// frame as one rectangle ([`map_gpu`]). Without it (set when the app
+    /// starts) they are copied into each frame as plain egui meshes.
+    pub picture: Option<map_gpu::MapPicture>,
 }
 
 /// Where the nodes and labels go, computed for one view: redone only when
@@ -415,28 +407,25 @@ pub fn map_ui(
                     let edges = edge_shapes(scenario, &emphasis, &placements, &mut shapes);
                     (tessellate(shapes), Arc::new(edges))
                 });
-        match view.map.drawing {
-            LayerDrawing::Gpu => {
-                // The picture covers the countries' window, so a drag shows
-                // land beyond the view's edge.
-                let covers = view.map.countries.window().map_or(rect, |(lo, hi)| {
-                    Rect::from_two_pos(
-                        transform.screen_from_world(lo),
-                        transform.screen_from_world(hi),
-                    )
-                    .union(rect)
-                });
-                painter.add(map_gpu::picture_shape(
-                    (countries.0, countries.1),
-                    (mesh, offset),
-                    covers,
-                    rect,
-                ));
-            }
-            LayerDrawing::Mesh => {
-                paint_mesh(&painter, countries.0, countries.1);
-                paint_mesh(&painter, mesh, offset);
-            }
+        // The picture covers the countries' window, so a drag shows land
+        // beyond the view's edge.
+        let covers = view.map.countries.window().map_or(rect, |(lo, hi)| {
+            Rect::from_two_pos(
+                transform.screen_from_world(lo),
+                transform.screen_from_world(hi),
+            )
+            .union(rect)
+        });
+        let picture =
+            view.map.picture.as_mut().map(|picture| {
+                picture.show((&countries.0, countries.1), (&mesh, offset), covers, ppp)
+            });
+        if let Some((texture, at)) = picture {
+            let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+            painter.image(texture, at, uv, Color32::WHITE);
+        } else {
+            paint_mesh(&painter, countries.0, countries.1);
+            paint_mesh(&painter, mesh, offset);
         }
         DrawnEdges { edges, offset }
     };
