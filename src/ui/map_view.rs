@@ -367,10 +367,9 @@ pub fn map_ui(
         highlight: options.highlight.as_ref(),
         look,
     };
-    painter.rect_filled(rect, 0.0, colours::SEA);
     let edges = if options.vector {
         // For export: every shape as itself, nothing cached.
-        let mut shapes = Vec::new();
+        let mut shapes = vec![Shape::rect_filled(rect, 0.0, colours::SEA)];
         country_shapes(
             scenario,
             basemap,
@@ -394,7 +393,14 @@ pub fn map_ui(
             view.map
                 .countries
                 .refresh(keys.countries, &transform, Some(margin), |window| {
-                    let mut shapes = Vec::new();
+                    // The sea under the whole window: the picture then covers
+                    // the map, and no sea is painted under it each frame.
+                    let (lo, hi) = window;
+                    let sea = Rect::from_two_pos(
+                        transform.screen_from_world(lo),
+                        transform.screen_from_world(hi),
+                    );
+                    let mut shapes = vec![Shape::rect_filled(sea, 0.0, colours::SEA)];
                     country_shapes(scenario, basemap, &transform, look, window, &mut shapes);
                     (tessellate(shapes), ())
                 });
