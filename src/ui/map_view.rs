@@ -663,6 +663,9 @@ fn country_shapes(
     out: &mut Vec<Shape>,
 ) {
     let tints = country_fills(scenario, look);
+    // The window on screen, a little larger so no clipped edge shows.
+    let clip = Rect::from_two_pos(t.screen_from_world(view_min), t.screen_from_world(view_max))
+        .expand(4.0);
     let visible = |lo: WorldPos, hi: WorldPos| {
         hi.x >= view_min.x && lo.x <= view_max.x && hi.y >= view_min.y && lo.y <= view_max.y
     };
@@ -697,16 +700,116 @@ fn country_shapes(
                 .filter(|(_, ring)| ring.len() >= 3)
                 .map(|(_, ring)| ring)
                 .collect();
-            fill_polygon(&mut mesh, &rings, fill);
-            borders.extend(
-                rings
-                    .into_iter()
-                    .map(|ring| Shape::closed_line(ring, border)),
-            );
+            // Only what lies in the window is filled and bordered.
+            let clipped: Vec<Vec<Pos2>> = rings
+                .iter()
+                .map(|ring| clip_ring(ring, clip))
+                .enumerate()
+                .take_while(|(r, ring)| *r > 0 || ring.len() >= 3)
+                .filter(|(_, ring)| ring.len() >= 3)
+                .map(|(_, ring)| ring)
+                .collect();
+            fill_polygon(&mut mesh, &clipped, fill);
+            for ring in rings {
+                match visible_runs(&ring, clip) {
+                    Runs::Whole => borders.push(Shape::closed_line(ring, border)),
+                    Runs::Parts(parts) => {
+                        borders.extend(parts.into_iter().map(|part| Shape::line(part, border)));
+                    }
+                }
+            }
         }
     }
     out.push(Shape::mesh(mesh));
     out.extend(borders);
+}
+
+/// A closed ring cut to the rectangle `clip` (Sutherland-Hodgman): still a
+/// closed ring, running along `clip`'s sides where the ring left it.
+fn clip_ring(ring: &[Pos2], clip: Rect) -> Vec<Pos2> {
+    let bounds = Rect::from_points(ring);
+    if clip.contains_rect(bounds) {
+        return ring.to_vec();
+    }
+    if !clip.intersects(bounds) {
+        return Vec::new();
+    }
+    // Each side of `clip`: its axis, where it is, and which way is in.
+    let sides = [
+        (0, clip.min.x, true),
+        (0, clip.max.x, false),
+        (1, clip.min.y, true),
+        (1, clip.max.y, false),
+    ];
+    let mut points = ring.to_vec();
+    for (axis, edge, in_above) in sides {
+        let inside = |p: Pos2| {
+            if in_above {
+                p[axis] >= edge
+            } else {
+                p[axis] <= edge
+            }
+        };
+        let crossing = |a: Pos2, b: Pos2| {
+            let t = (edge - a[axis]) / (b[axis] - a[axis]);
+            a + (b - a) * t
+        };
+        let input = std::mem::take(&mut points);
+        let Some(&last) = input.last() else {
+            return Vec::new();
+        };
+        let mut previous = last;
+        for &current in &input {
+            match (inside(previous), inside(current)) {
+                (true, true) => points.push(current),
+                (true, false) => points.push(crossing(previous, current)),
+                (false, true) => {
+                    points.push(crossing(previous, current));
+                    points.push(current);
+                }
+                (false, false) => {}
+            }
+            previous = current;
+        }
+    }
+    points
+}
+
+/// The parts of a closed ring to stroke.
+#[derive(Debug, PartialEq)]
+enum Runs {
+    /// All of it: stroke it as a closed line.
+    Whole,
+    /// Open lines along the parts that come near `clip` (maybe none).
+    Parts(Vec<Vec<Pos2>>),
+}
+
+/// Which stretches of a closed ring come near `clip`: the segments whose
+/// bounding box meets it, joined into runs.
+fn visible_runs(ring: &[Pos2], clip: Rect) -> Runs {
+    let n = ring.len();
+    let near = |i: usize| clip.intersects(Rect::from_two_pos(ring[i], ring[(i + 1) % n]));
+    let Some(gap) = (0..n).find(|&i| !near(i)) else {
+        return Runs::Whole;
+    };
+    // Start after a segment left out, so a run never wraps round the start.
+    let mut parts = Vec::new();
+    let mut run: Vec<Pos2> = Vec::new();
+    for k in 1..=n {
+        let i = (gap + k) % n;
+        if near(i) {
+            if run.is_empty() {
+                run.push(ring[i]);
+            }
+            run.push(ring[(i + 1) % n]);
+        } else if !run.is_empty() {
+            parts.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        parts.push(run);
+    }
+    Runs::Parts(parts)
 }
 
 /// Fills a polygon (outer ring first, then holes) into `mesh`.
@@ -1479,6 +1582,53 @@ mod tests {
             share(&large, vec2(2080.0, 2960.0)),
         );
         assert!(a > 0.3 && (a - b).abs() < 0.01, "{a} vs {b}");
+    }
+
+    #[test]
+    fn a_ring_is_clipped_to_the_window_and_stroked_only_where_it_comes_near() {
+        let clip = Rect::from_min_max(pos2(0.0, 0.0), pos2(10.0, 10.0));
+        // A square half in the window.
+        let ring = [
+            pos2(5.0, 2.0),
+            pos2(15.0, 2.0),
+            pos2(15.0, 8.0),
+            pos2(5.0, 8.0),
+        ];
+        let clipped = clip_ring(&ring, clip);
+        assert!(
+            clipped.iter().all(|p| clip.expand(1e-4).contains(*p)),
+            "{clipped:?}"
+        );
+        let area = |r: &[Pos2]| {
+            (0..r.len())
+                .map(|i| {
+                    let (a, b) = (r[i], r[(i + 1) % r.len()]);
+                    a.x * b.y - b.x * a.y
+                })
+                .sum::<f32>()
+                .abs()
+                / 2.0
+        };
+        assert!((area(&clipped) - 30.0).abs() < 1e-3, "{}", area(&clipped));
+        // Inside: unchanged; outside: nothing.
+        let inside = [pos2(1.0, 1.0), pos2(2.0, 1.0), pos2(2.0, 2.0)];
+        assert_eq!(clip_ring(&inside, clip), inside);
+        let outside = inside.map(|p| p + vec2(20.0, 0.0));
+        assert!(clip_ring(&outside, clip).is_empty());
+
+        assert_eq!(visible_runs(&inside, clip), Runs::Whole);
+        assert_eq!(visible_runs(&outside, clip), Runs::Parts(vec![]));
+        // The far side of the square (x = 15) is left out; the rest is one
+        // run, from (15, 8) round to (15, 2).
+        assert_eq!(
+            visible_runs(&ring, clip),
+            Runs::Parts(vec![vec![
+                pos2(15.0, 8.0),
+                pos2(5.0, 8.0),
+                pos2(5.0, 2.0),
+                pos2(15.0, 2.0)
+            ]])
+        );
     }
 
     #[test]
