@@ -3,4 +3,5 @@
 
 pub mod basemap;
 pub mod layout;
+pub mod outline;
 pub mod projection;
