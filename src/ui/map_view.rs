@@ -149,7 +149,7 @@ impl<T: Clone> LayerCache<T> {
         let usable = self.built.as_ref().is_some_and(|b| {
             b.key == key
                 && b.built_for.points_per_unit.to_bits() == transform.points_per_unit.to_bits()
-                && b.window.is_none_or(|w| covers(w, view))
+                && b.window.is_none_or(|w| window_covers(w, view))
         });
         if !usable {
             let window = view_window(transform, margin.unwrap_or(0.0));
@@ -190,7 +190,8 @@ fn view_window(t: &MapTransform, margin: f64) -> WorldWindow {
     )
 }
 
-fn covers(outer: WorldWindow, inner: WorldWindow) -> bool {
+/// Whether `outer` contains all of `inner`.
+fn window_covers(outer: WorldWindow, inner: WorldWindow) -> bool {
     outer.0.x <= inner.0.x
         && outer.0.y <= inner.0.y
         && outer.1.x >= inner.1.x
