@@ -171,50 +171,19 @@ pub struct Startup {
     pub recovery_dir: Option<PathBuf>,
 }
 
-/// The whole app.
-pub struct CoalitionApp {
+/// What the app starts on: the document, the country outlines, and what
+/// went wrong reading them. Reading it needs no window, so `main` does it
+/// while eframe opens one.
+pub struct Opening {
     pub doc: Document,
-    pub view: ViewState,
-    pub basemap: Arc<Basemap>,
+    pub basemap: Basemap,
     pub notice: Option<Notice>,
-    /// Commands emitted this frame, applied after it.
-    pending: Vec<Command>,
-    /// Every URL the app opened, newest last (the browser is told too).
-    pub opened_urls: Vec<String>,
-    /// Preferences kept between runs.
-    pub prefs: Prefs,
-    /// File dialogs, the unsaved-changes prompt, the recovery copy.
-    pub files: FileState,
-    /// When the last input arrived (egui time), for the text cursor's blinking.
-    last_input: f64,
 }
 
-impl CoalitionApp {
-    /// The app as started from a desktop or command line: preferences from
-    /// eframe's storage, then `startup`'s file.
-    pub fn new(cc: &eframe::CreationContext<'_>, startup: &Startup) -> Self {
-        let prefs: Prefs = cc
-            .storage
-            .and_then(|storage| eframe::get_value(storage, Prefs::STORAGE_KEY))
-            .unwrap_or_default();
-        crate::theme::apply_style(&cc.egui_ctx, prefs.dark_theme);
-        cc.egui_ctx.set_zoom_factor(prefs.clamped_scale());
-        let mut app = Self::open(startup);
-        app.prefs = prefs;
-        app.view.map.picture = cc
-            .wgpu_render_state
-            .as_ref()
-            .and_then(crate::ui::map_gpu::MapPicture::new);
-        if let (Some(path), None) = (&startup.file, &app.notice) {
-            app.prefs.remember(path);
-        }
-        app
-    }
-
-    /// The app on `startup`'s file, or on the built-in scenario. A file that
-    /// cannot be read leaves the built-in scenario open and says why. Unsaved
-    /// work from a session that ended badly is offered back.
-    pub fn open(startup: &Startup) -> Self {
+impl Opening {
+    /// `startup`'s file, or the built-in scenario if there is none or it
+    /// cannot be read (the notice says why); and the embedded outlines.
+    pub fn read(startup: &Startup) -> Self {
         let mut notice = None;
         let doc = match &startup.file {
             Some(path) => match crate::io::load_scenario(path) {
@@ -246,6 +215,79 @@ impl CoalitionApp {
             });
             Basemap::default()
         });
+        Self {
+            doc,
+            basemap,
+            notice,
+        }
+    }
+}
+
+/// The whole app.
+pub struct CoalitionApp {
+    pub doc: Document,
+    pub view: ViewState,
+    pub basemap: Arc<Basemap>,
+    pub notice: Option<Notice>,
+    /// Commands emitted this frame, applied after it.
+    pending: Vec<Command>,
+    /// Every URL the app opened, newest last (the browser is told too).
+    pub opened_urls: Vec<String>,
+    /// Preferences kept between runs.
+    pub prefs: Prefs,
+    /// File dialogs, the unsaved-changes prompt, the recovery copy.
+    pub files: FileState,
+    /// When the last input arrived (egui time), for the text cursor's blinking.
+    last_input: f64,
+}
+
+impl CoalitionApp {
+    /// The app as started from a desktop or command line: preferences from
+    /// eframe's storage, then `startup`'s file.
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: &Startup) -> Self {
+        Self::new_opened(cc, startup, Opening::read(startup))
+    }
+
+    /// The app in its window on what was read for `startup`: `main` reads
+    /// it on another thread while eframe opens the window.
+    pub fn new_opened(
+        cc: &eframe::CreationContext<'_>,
+        startup: &Startup,
+        opening: Opening,
+    ) -> Self {
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, Prefs::STORAGE_KEY))
+            .unwrap_or_default();
+        crate::theme::apply_style(&cc.egui_ctx, prefs.dark_theme);
+        cc.egui_ctx.set_zoom_factor(prefs.clamped_scale());
+        let mut app = Self::opened(startup, opening);
+        app.prefs = prefs;
+        app.view.map.picture = cc
+            .wgpu_render_state
+            .as_ref()
+            .and_then(crate::ui::map_gpu::MapPicture::new);
+        if let (Some(path), None) = (&startup.file, &app.notice) {
+            app.prefs.remember(path);
+        }
+        app
+    }
+
+    /// The app on `startup`'s file, or on the built-in scenario. A file that
+    /// cannot be read leaves the built-in scenario open and says why. Unsaved
+    /// work from a session that ended badly is offered back.
+    pub fn open(startup: &Startup) -> Self {
+        Self::opened(startup, Opening::read(startup))
+    }
+
+    /// The app on what was read for `startup` (`Opening::read`, perhaps on
+    /// another thread), offering back unsaved work.
+    pub fn opened(startup: &Startup, opening: Opening) -> Self {
+        let Opening {
+            doc,
+            basemap,
+            notice,
+        } = opening;
         let mut app = Self::with_document(doc, Arc::new(basemap), notice);
         if let Some(dir) = &startup.recovery_dir {
             app.files.recovery = Some(crate::files::Recovery::new(dir.clone()));
