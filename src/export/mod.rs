@@ -200,7 +200,7 @@ pub struct Captured {
     pub size: Vec2,
     /// Each map painted in the pass, with its view: the country fills are
     /// drawn from the outlines through it.
-    pub maps: Vec<(MapTransform, crate::ui::map_view::CountryFills)>,
+    pub maps: Vec<(MapTransform, crate::ui::map_countries::CountryFills)>,
 }
 
 /// Runs `paint` in a headless egui context of `size` (light theme) and
@@ -234,7 +234,7 @@ pub fn capture(size: Vec2, mut paint: impl FnMut(&mut egui::Ui, &mut Vec<MapReco
 /// A map painted during a capture: its view and its countries' colours.
 pub struct MapRecord {
     pub transform: MapTransform,
-    pub fills: crate::ui::map_view::CountryFills,
+    pub fills: crate::ui::map_countries::CountryFills,
 }
 
 /// Paints the map of `picture` into `rect` of `ui`, and its legend if asked.
@@ -260,7 +260,7 @@ pub fn paint_map(
     if let Some(transform) = view.map.transform {
         maps.push(MapRecord {
             transform,
-            fills: crate::ui::map_view::country_fills(
+            fills: crate::ui::map_countries::country_fills(
                 view.attendance.shown(&doc.scenario),
                 picture.options.look,
             ),

@@ -226,7 +226,7 @@ impl Writer {
         &mut self,
         basemap: &Basemap,
         transform: &crate::geo::projection::MapTransform,
-        fills: &crate::ui::map_view::CountryFills,
+        fills: &crate::ui::map_countries::CountryFills,
     ) {
         let view = transform.screen_rect.expand(50.0);
         self.out.push_str("<g fill-rule=\"evenodd\">\n");

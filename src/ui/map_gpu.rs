@@ -24,7 +24,7 @@
 use std::sync::Arc;
 
 use eframe::egui_wgpu::{self, wgpu};
-use egui::{Mesh, Rect, TextureId, Vec2};
+use egui::{Mesh, Pos2, Rect, Stroke, TextureId, Vec2, pos2};
 use wgpu::util::DeviceExt as _;
 
 /// Renders the map's layers into a texture and keeps it.
@@ -333,7 +333,8 @@ const BLEND: wgpu::BlendState = wgpu::BlendState {
 /// into a texture of `target_size` points; the fragment shader passes the
 /// premultiplied gamma-space colour on, as egui's does for a gamma
 /// framebuffer (the texture is later drawn by egui, which treats its texels
-/// as gamma-encoded).
+/// as gamma-encoded). Untextured egui meshes have `uv` (0, 0), which the
+/// layers do not otherwise need: `uv` marks feathered lines instead.
 const LAYERS_SHADER: &str = r"
 struct Locals {
     target_size: vec2<f32>,
@@ -344,6 +345,7 @@ struct Locals {
 struct VertexOutput {
     @builtin(position) position: vec4<f32>,
     @location(0) color: vec4<f32>, // premultiplied, gamma space, 0-1
+    @location(1) across: vec2<f32>, // see `add_feathered_line`
 };
 
 @vertex
@@ -366,11 +368,197 @@ fn vs_main(
         f32((color >> 16u) & 255u),
         f32((color >> 24u) & 255u),
     ) / 255.0;
+    out.across = uv;
     return out;
 }
 
 @fragment
 fn fs_main(in: VertexOutput) -> @location(0) vec4<f32> {
-    return in.color;
+    // A feathered line fades from its middle (x = 0) to its edges (x = ±1).
+    let coverage = select(1.0, 1.0 - abs(in.across.x), in.across.y > 0.5);
+    return in.color * coverage;
 }
 ";
+
+/// How wide (in points) the feathering is with which [`add_feathered_line`]
+/// can draw a line `width` points wide just as egui's tessellator would, if
+/// it can: egui draws a line thinner than its feathering (one pixel) as a
+/// ridge two pixels wide whose middle is as opaque as the line is thin, and
+/// that is the case drawn here. `None` when egui draws it otherwise.
+pub fn thin_line_feathering(ctx: &egui::Context, width: f32) -> Option<f32> {
+    let pixels =
+        ctx.tessellation_options(|o| o.feathering.then_some(o.feathering_size_in_pixels))?;
+    let feathering = pixels / ctx.pixels_per_point();
+    // egui's own test, in points.
+    (width <= 0.9 * feathering).then_some(feathering)
+}
+
+/// Adds a line `stroke.width` thin to `mesh` as egui's tessellator draws it
+/// with `feathering` (see [`thin_line_feathering`]), for this picture's
+/// shader only: two vertices per point, either side of the line, and two
+/// triangles per segment, where egui has three and four. Each vertex's `uv`
+/// is (±1, 1): the shader fades the colour from the middle to the edges,
+/// which egui does with a third vertex in the middle; the result is the
+/// same. Corners are joined as egui joins them.
+pub fn add_feathered_line(
+    mesh: &mut Mesh,
+    points: &[Pos2],
+    closed: bool,
+    stroke: Stroke,
+    feathering: f32,
+) {
+    if points.len() < 2 || stroke.is_empty() {
+        return;
+    }
+    let colour = stroke.color.gamma_multiply(stroke.width / feathering);
+    let first = mesh.vertices.len() as u32;
+    let path = line_normals(points, closed);
+    for &(p, normal) in &path {
+        for side in [1.0, -1.0] {
+            mesh.vertices.push(egui::epaint::Vertex {
+                pos: p + side * feathering * normal,
+                uv: pos2(side, 1.0),
+                color: colour,
+            });
+        }
+    }
+    let n = path.len() as u32;
+    let segments = if closed { n } else { n - 1 };
+    for s in 0..segments {
+        let (a, b) = (first + 2 * s, first + 2 * ((s + 1) % n));
+        mesh.add_triangle(a, a + 1, b);
+        mesh.add_triangle(a + 1, b, b + 1);
+    }
+}
+
+/// Each point of a line with the normal egui's `Path` gives it: the mean of
+/// the neighbouring segments' normals, lengthened to a mitre, or, on an open
+/// line, two points for a corner sharper than a right angle.
+fn line_normals(points: &[Pos2], closed: bool) -> Vec<(Pos2, Vec2)> {
+    let n = points.len();
+    let normal = |a: Pos2, b: Pos2| (b - a).normalized().rot90();
+    if !closed && n == 2 {
+        let along = normal(points[0], points[1]);
+        return vec![(points[0], along), (points[1], along)];
+    }
+    let mut out = Vec::with_capacity(n + 2);
+    let inner = if closed { 0..n } else { 1..n - 1 };
+    if !closed {
+        out.push((points[0], normal(points[0], points[1])));
+    }
+    for i in inner {
+        let prev = points[(i + n - 1) % n];
+        let next = points[(i + 1) % n];
+        let (mut n0, mut n1) = (normal(prev, points[i]), normal(points[i], next));
+        // Repeated points, as egui handles them.
+        if n0 == Vec2::ZERO {
+            n0 = n1;
+        } else if n1 == Vec2::ZERO {
+            n1 = n0;
+        }
+        let mean = (n0 + n1) * 0.5;
+        let length_sq = mean.length_sq();
+        if length_sq < 1e-6 {
+            // The line turns straight back: no mitre exists.
+            out.push((points[i], n0));
+        } else if !closed && length_sq < 0.5 {
+            let centre = mean.normalized();
+            let (c0, c1) = ((n0 + centre) * 0.5, (n1 + centre) * 0.5);
+            out.push((points[i], c0 / c0.length_sq()));
+            out.push((points[i], c1 / c1.length_sq()));
+        } else {
+            out.push((points[i], mean / length_sq));
+        }
+    }
+    if !closed {
+        out.push((points[n - 1], normal(points[n - 2], points[n - 1])));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{Color32, Shape, pos2};
+
+    /// egui's own mesh for `points`: three vertices per point (outer,
+    /// middle, inner) for a thin line.
+    fn egui_line(points: &[Pos2], closed: bool, stroke: Stroke, feathering: f32) -> Mesh {
+        let shape = if closed {
+            Shape::closed_line(points.to_vec(), stroke)
+        } else {
+            Shape::line(points.to_vec(), stroke)
+        };
+        let options = egui::epaint::TessellationOptions {
+            feathering_size_in_pixels: feathering,
+            ..Default::default()
+        };
+        let mut mesh = Mesh::default();
+        egui::epaint::Tessellator::new(1.0, options, [1, 1], vec![])
+            .tessellate_shape(shape, &mut mesh);
+        mesh
+    }
+
+    #[test]
+    fn a_feathered_line_has_egui_s_edges_and_colour_with_two_vertices_per_point() {
+        let stroke = Stroke::new(0.6, Color32::from_rgb(90, 80, 70));
+        let feathering = 1.0;
+        // A ring with gentle and sharp turns, and an open line with a
+        // corner sharper than a right angle (egui cuts it: two points).
+        let ring = [
+            pos2(0.0, 0.0),
+            pos2(30.0, 2.0),
+            pos2(55.0, 20.0),
+            pos2(40.0, 60.0),
+            pos2(35.0, 10.0),
+            pos2(5.0, 40.0),
+        ];
+        let open = [
+            pos2(0.0, 0.0),
+            pos2(50.0, 0.0),
+            pos2(10.0, 8.0),
+            pos2(30.0, 40.0),
+        ];
+        for (points, closed) in [(&ring[..], true), (&open[..], false)] {
+            let theirs = egui_line(points, closed, stroke, feathering);
+            let mut ours = Mesh::default();
+            add_feathered_line(&mut ours, points, closed, stroke, feathering);
+            let path_points = theirs.vertices.len() / 3;
+            assert_eq!(ours.vertices.len(), 2 * path_points, "closed: {closed}");
+            let segments = if closed { path_points } else { path_points - 1 };
+            assert_eq!(ours.indices.len(), 3 * 2 * segments);
+            assert_eq!(theirs.indices.len(), 3 * 4 * segments);
+            for (k, (pair, triple)) in ours
+                .vertices
+                .chunks_exact(2)
+                .zip(theirs.vertices.chunks_exact(3))
+                .enumerate()
+            {
+                // Our two vertices are egui's outer two; egui's middle one
+                // carries the colour ours fade from.
+                let (outer, middle, inner) = (triple[0], triple[1], triple[2]);
+                assert!(pair[0].pos.distance(outer.pos) < 1e-4, "point {k}");
+                assert!(pair[1].pos.distance(inner.pos) < 1e-4, "point {k}");
+                assert_eq!(outer.color, Color32::TRANSPARENT);
+                assert_eq!((pair[0].color, pair[1].color), (middle.color, middle.color));
+                assert_eq!((pair[0].uv, pair[1].uv), (pos2(1.0, 1.0), pos2(-1.0, 1.0)));
+            }
+        }
+    }
+
+    #[test]
+    fn only_lines_thinner_than_the_feathering_are_feathered_here() {
+        let ctx = egui::Context::default();
+        assert_eq!(thin_line_feathering(&ctx, 0.6), Some(1.0));
+        assert_eq!(thin_line_feathering(&ctx, 1.2), None);
+        ctx.set_pixels_per_point(2.0);
+        // It takes effect with the next frame.
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
+        assert_eq!(thin_line_feathering(&ctx, 0.4), Some(0.5));
+        assert_eq!(thin_line_feathering(&ctx, 0.6), None);
+        ctx.tessellation_options_mut(|o| o.feathering = false);
+        assert_eq!(thin_line_feathering(&ctx, 0.4), None);
+    }
+}

@@ -15,11 +15,12 @@ use crate::command::Command;
 use crate::edit::{Edit, Item};
 use crate::geo::basemap::Basemap;
 use crate::geo::layout::{LayoutStyle, NodeInput, NodePlacement, layout};
-use crate::geo::outline::{Runs, clip_ring, distance_to_segment, simplified, visible_runs};
+use crate::geo::outline::distance_to_segment;
 use crate::geo::projection::{MapTransform, WorldPos};
-use crate::model::{ActorKind, GeoPos, LineStyle, Relation, Scenario};
+use crate::model::{GeoPos, LineStyle, Relation, Scenario};
 use crate::theme::{self, Glyph, MapLook, map as colours, size};
 use crate::ui::glyph::paint_glyph;
+use crate::ui::map_countries::Countries;
 use crate::ui::map_gpu;
 
 /// What the map shows beyond the scenario: its look, a story step's
@@ -372,14 +373,14 @@ pub fn map_ui(
     let edges = if options.vector {
         // For export: every shape as itself, nothing cached.
         let mut shapes = vec![Shape::rect_filled(rect, 0.0, colours::SEA)];
-        country_shapes(
+        Countries::in_window(
             scenario,
             basemap,
             &transform,
             look,
             view_window(&transform, 0.0),
-            &mut shapes,
-        );
+        )
+        .into_shapes(&mut shapes);
         let edges = edge_shapes(scenario, &emphasis, &placements, &mut shapes);
         painter.extend(shapes);
         DrawnEdges {
@@ -389,6 +390,13 @@ pub fn map_ui(
     } else {
         let ppp = ui.ctx().pixels_per_point();
         let tessellate = |shapes| tessellate(ui.ctx(), shapes);
+        // The picture feathers borders in its own shader, with fewer
+        // triangles than egui's lines (plain meshes need those).
+        let feathered_borders = view
+            .map
+            .picture
+            .as_ref()
+            .and_then(|_| map_gpu::thin_line_feathering(ui.ctx(), look.border_width()));
         let keys = BackgroundKeys::new(doc, view, options, ppp);
         let margin = if dragging { 0.5 } else { 0.0 };
         let countries =
@@ -403,8 +411,26 @@ pub fn map_ui(
                         transform.screen_from_world(hi),
                     );
                     let mut shapes = vec![Shape::rect_filled(sea, 0.0, colours::SEA)];
-                    country_shapes(scenario, basemap, &transform, look, window, &mut shapes);
-                    (tessellate(shapes), ())
+                    let countries =
+                        Countries::in_window(scenario, basemap, &transform, look, window);
+                    let mesh = if let Some(feathering) = feathered_borders {
+                        shapes.push(Shape::mesh(countries.fills));
+                        let mut mesh = tessellate(shapes);
+                        for border in &countries.borders {
+                            map_gpu::add_feathered_line(
+                                &mut mesh,
+                                &border.points,
+                                border.closed,
+                                countries.border_stroke,
+                                feathering,
+                            );
+                        }
+                        mesh
+                    } else {
+                        countries.into_shapes(&mut shapes);
+                        tessellate(shapes)
+                    };
+                    (mesh, ())
                 });
         let generation = view.map.layout.as_ref().map_or(0, |l| l.generation);
         let (mesh, offset, edges) =
@@ -633,135 +659,6 @@ fn tessellate(ctx: &egui::Context, shapes: Vec<Shape>) -> Mesh {
         tessellator.tessellate_shape(shape, &mut mesh);
     }
     mesh
-}
-
-/// The colour of each state's country by ISO code: land tinted with its stance.
-pub type CountryFills = HashMap<String, Color32>;
-
-/// The fills of the countries whose state is an actor.
-pub fn country_fills(scenario: &Scenario, look: MapLook) -> CountryFills {
-    scenario
-        .actors
-        .iter()
-        .filter(|a| a.kind == ActorKind::State)
-        .filter_map(|a| {
-            let (rank, _) = scenario.stance(&a.stance)?;
-            let colour = theme::stance_colour_for(look.palette(), scenario, rank);
-            Some((
-                a.id.clone(),
-                blend(colours::LAND, colour, colours::TINT_ALPHA),
-            ))
-        })
-        .collect()
-}
-
-/// The countries inside `window`, tinted, and their borders.
-fn country_shapes(
-    scenario: &Scenario,
-    basemap: &Basemap,
-    t: &MapTransform,
-    look: MapLook,
-    (view_min, view_max): WorldWindow,
-    out: &mut Vec<Shape>,
-) {
-    let tints = country_fills(scenario, look);
-    // The window on screen, a little larger so no clipped edge shows.
-    let clip = Rect::from_two_pos(t.screen_from_world(view_min), t.screen_from_world(view_max))
-        .expand(4.0);
-    let visible = |lo: WorldPos, hi: WorldPos| {
-        hi.x >= view_min.x && lo.x <= view_max.x && hi.y >= view_min.y && lo.y <= view_max.y
-    };
-
-    let mut mesh = Mesh::default();
-    let border = Stroke::new(look.border_width(), colours::BORDER);
-    let mut borders = Vec::new();
-    for country in basemap
-        .countries
-        .iter()
-        .filter(|c| visible(c.bounds.0, c.bounds.1))
-    {
-        let fill = country
-            .iso_a3
-            .as_deref()
-            .and_then(|iso| tints.get(iso).copied())
-            .unwrap_or(colours::LAND);
-        for polygon in &country.polygons {
-            // Outer ring, then holes; at the detail this zoom shows.
-            // An island smaller than a pixel is not drawn, nor are its holes.
-            let rings: Vec<Vec<Pos2>> = country.rings[polygon.clone()]
-                .iter()
-                .map(|ring| {
-                    simplified(
-                        country.points[ring.clone()]
-                            .iter()
-                            .map(|p| t.screen_from_world(*p)),
-                    )
-                })
-                .enumerate()
-                .take_while(|(r, ring)| *r > 0 || ring.len() >= 3)
-                .filter(|(_, ring)| ring.len() >= 3)
-                .map(|(_, ring)| ring)
-                .collect();
-            // Only what lies in the window is filled and bordered.
-            let clipped: Vec<Vec<Pos2>> = rings
-                .iter()
-                .map(|ring| clip_ring(ring, clip))
-                .enumerate()
-                .take_while(|(r, ring)| *r > 0 || ring.len() >= 3)
-                .filter(|(_, ring)| ring.len() >= 3)
-                .map(|(_, ring)| ring)
-                .collect();
-            fill_polygon(&mut mesh, &clipped, fill);
-            for ring in rings {
-                match visible_runs(&ring, clip) {
-                    Runs::Whole => borders.push(Shape::closed_line(ring, border)),
-                    Runs::Parts(parts) => {
-                        borders.extend(parts.into_iter().map(|part| Shape::line(part, border)));
-                    }
-                }
-            }
-        }
-    }
-    out.push(Shape::mesh(mesh));
-    out.extend(borders);
-}
-
-/// Fills a polygon (outer ring first, then holes) into `mesh`.
-fn fill_polygon(mesh: &mut Mesh, rings: &[Vec<Pos2>], fill: Color32) {
-    let mut flat = Vec::with_capacity(rings.iter().map(|r| 2 * r.len()).sum());
-    let mut hole_starts = Vec::new();
-    for (r, ring) in rings.iter().enumerate() {
-        if r > 0 {
-            hole_starts.push(flat.len() / 2);
-        }
-        flat.extend(ring.iter().flat_map(|p| [f64::from(p.x), f64::from(p.y)]));
-    }
-    let Ok(triangles) = earcutr::earcut(&flat, &hole_starts, 2) else {
-        return;
-    };
-    let first = mesh.vertices.len() as u32;
-    for ring in rings {
-        for p in ring {
-            mesh.colored_vertex(*p, fill);
-        }
-    }
-    for tri in triangles.chunks_exact(3) {
-        mesh.add_triangle(
-            first + tri[0] as u32,
-            first + tri[1] as u32,
-            first + tri[2] as u32,
-        );
-    }
-}
-
-/// `base` with `amount` of `over` mixed in.
-fn blend(base: Color32, over: Color32, amount: f32) -> Color32 {
-    let mix = |a: u8, b: u8| (f32::from(a) * (1.0 - amount) + f32::from(b) * amount).round() as u8;
-    Color32::from_rgb(
-        mix(base.r(), over.r()),
-        mix(base.g(), over.g()),
-        mix(base.b(), over.b()),
-    )
 }
 
 /// How far an edge bows out, so several relations between one pair stay apart.
@@ -1374,73 +1271,6 @@ mod tests {
         assert_eq!(hovered_edge(&edges, pos2(50.0, 7.0)), Some(1));
         assert_eq!(hovered_edge(&edges, pos2(50.0, 30.0)), None);
         assert_eq!(hovered_edge(&edges, pos2(150.0, 0.0)), None);
-    }
-
-    /// The countries' fill and borders for Paris 2014's region in `size`.
-    fn paris_countries(size: Vec2) -> (Mesh, usize, usize) {
-        let scenario = crate::io::paris_2014().expect("the built-in scenario");
-        let basemap = Basemap::embedded().expect("outlines");
-        let rect = Rect::from_min_size(Pos2::ZERO, size);
-        let t = MapTransform::fit(scenario.map, rect, 0.0);
-        let window = view_window(&t, 0.0);
-        let mut shapes = Vec::new();
-        country_shapes(
-            &scenario,
-            &basemap,
-            &t,
-            MapLook::SCREEN,
-            window,
-            &mut shapes,
-        );
-        let Some(Shape::Mesh(fill)) = shapes.first() else {
-            panic!("the fill comes first");
-        };
-        let borders = shapes.len() - 1;
-        let (lo, hi) = window;
-        let outline_points = basemap
-            .countries
-            .iter()
-            .filter(|c| {
-                c.bounds.1.x >= lo.x
-                    && c.bounds.0.x <= hi.x
-                    && c.bounds.1.y >= lo.y
-                    && c.bounds.0.y <= hi.y
-            })
-            .map(|c| c.points.len())
-            .sum();
-        (Mesh::clone(fill), borders, outline_points)
-    }
-
-    fn filled_area(mesh: &Mesh) -> f32 {
-        mesh.indices
-            .chunks_exact(3)
-            .map(|t| {
-                let [a, b, c] = [0, 1, 2].map(|k| mesh.vertices[t[k] as usize].pos);
-                ((b - a).x * (c - a).y - (b - a).y * (c - a).x).abs() / 2.0
-            })
-            .sum()
-    }
-
-    #[test]
-    fn countries_fill_at_the_detail_the_zoom_shows_and_cover_the_same_land() {
-        let (small, borders, outline_points) = paris_countries(vec2(520.0, 740.0));
-        assert!(borders > 50, "{borders} borders");
-        // Points closer than a pixel are dropped before filling: far fewer
-        // triangles than the outlines have points.
-        assert!(
-            small.indices.len() / 3 < outline_points * 3 / 4,
-            "{} triangles for {outline_points} outline points",
-            small.indices.len() / 3
-        );
-        // Filled at four times the size, the land covers the same share of
-        // the map to within a percent: nothing was lost to the simplification.
-        let (large, _, _) = paris_countries(vec2(2080.0, 2960.0));
-        let share = |mesh: &Mesh, size: Vec2| filled_area(mesh) / (size.x * size.y);
-        let (a, b) = (
-            share(&small, vec2(520.0, 740.0)),
-            share(&large, vec2(2080.0, 2960.0)),
-        );
-        assert!(a > 0.3 && (a - b).abs() < 0.01, "{a} vs {b}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod edit;
 pub mod file_dialog;
 pub mod glyph;
 pub mod legend_panel;
+pub mod map_countries;
 pub mod map_gpu;
 pub mod map_view;
 pub mod measures_plot;
