@@ -24,7 +24,7 @@
 use std::sync::Arc;
 
 use eframe::egui_wgpu::{self, wgpu};
-use egui::{Mesh, Pos2, Rect, Stroke, TextureId, Vec2, pos2};
+use egui::{Color32, Mesh, Pos2, Rect, Stroke, TextureId, Vec2, pos2};
 use wgpu::util::DeviceExt as _;
 
 /// Renders the map's layers into a texture and keeps it.
@@ -133,9 +133,9 @@ impl MapPicture {
         self.current.is_some()
     }
 
-    /// The picture of `countries` and `edges`, each moved by its offset,
-    /// covering `covers` (screen points): rendered again only if a layer or
-    /// the pixel density changed. Returns its texture and where it goes on
+    /// The picture of `countries` and `edges`, each moved by its offset, on
+    /// `ground` (opaque), covering `covers` (screen points): rendered again
+    /// only if a layer or the pixel density changed. Returns its texture and where it goes on
     /// screen now, or `None` before egui's font texture (whose white texel
     /// the meshes use) has reached the renderer, in the very first frame.
     pub fn show(
@@ -144,6 +144,7 @@ impl MapPicture {
         edges: (&Arc<Mesh>, Vec2),
         covers: Rect,
         pixels_per_point: f32,
+        ground: Color32,
     ) -> (TextureId, Rect) {
         let current = self.current.as_ref().is_some_and(|p| {
             Arc::ptr_eq(&p.countries, countries.0)
@@ -154,7 +155,13 @@ impl MapPicture {
             Some(picture) if current => picture,
             stale => {
                 let previous = stale.map(|p| p.texture);
-                self.render(countries, edges, covers, pixels_per_point, previous)
+                self.render(
+                    countries,
+                    edges,
+                    (covers, ground),
+                    pixels_per_point,
+                    previous,
+                )
             }
         };
         let picture = self.current.insert(picture);
@@ -172,7 +179,7 @@ impl MapPicture {
         &self,
         countries: (&Arc<Mesh>, Vec2),
         edges: (&Arc<Mesh>, Vec2),
-        covers: Rect,
+        (covers, ground): (Rect, Color32),
         ppp: f32,
         previous: Option<TextureId>,
     ) -> Picture {
@@ -254,7 +261,9 @@ impl MapPicture {
                     view: &view,
                     resolve_target: None,
                     ops: wgpu::Operations {
-                        load: wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT),
+                        // Clearing costs less than a shape over the whole
+                        // texture (software rendering shades every pixel).
+                        load: wgpu::LoadOp::Clear(gamma_encoded(ground)),
                         store: wgpu::StoreOp::Store,
                     },
                     depth_slice: None,
@@ -305,6 +314,13 @@ impl Drop for MapPicture {
                 .free_texture(&picture.texture);
         }
     }
+}
+
+/// `colour` as the texture stores it: gamma-encoded, premultiplied (see
+/// [`LAYERS_SHADER`]).
+fn gamma_encoded(colour: Color32) -> wgpu::Color {
+    let [r, g, b, a] = colour.to_array().map(|c| f64::from(c) / 255.0);
+    wgpu::Color { r, g, b, a }
 }
 
 /// The layers' uniform: the texture's size in points and the layer's translation.

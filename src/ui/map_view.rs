@@ -392,25 +392,28 @@ pub fn map_ui(
         let tessellate = |shapes| tessellate(ui.ctx(), shapes);
         // The picture feathers borders in its own shader, with fewer
         // triangles than egui's lines (plain meshes need those).
-        let feathered_borders = view
-            .map
-            .picture
-            .as_ref()
-            .and_then(|_| map_gpu::thin_line_feathering(ui.ctx(), look.border_width()));
+        let to_picture = view.map.picture.is_some();
+        let feathered_borders = to_picture
+            .then(|| map_gpu::thin_line_feathering(ui.ctx(), look.border_width()))
+            .flatten();
         let keys = BackgroundKeys::new(doc, view, options, ppp);
         let margin = if dragging { 0.5 } else { 0.0 };
         let countries =
             view.map
                 .countries
                 .refresh(keys.countries, &transform, Some(margin), |window| {
-                    // The sea under the whole window: the picture then covers
-                    // the map, and no sea is painted under it each frame.
-                    let (lo, hi) = window;
-                    let sea = Rect::from_two_pos(
-                        transform.screen_from_world(lo),
-                        transform.screen_from_world(hi),
-                    );
-                    let mut shapes = vec![Shape::rect_filled(sea, 0.0, colours::SEA)];
+                    // The sea under the whole window, so nothing is painted
+                    // under the map each frame: the picture is cleared to
+                    // it, plain meshes start with it.
+                    let mut shapes = Vec::new();
+                    if !to_picture {
+                        let (lo, hi) = window;
+                        let sea = Rect::from_two_pos(
+                            transform.screen_from_world(lo),
+                            transform.screen_from_world(hi),
+                        );
+                        shapes.push(Shape::rect_filled(sea, 0.0, colours::SEA));
+                    }
                     let countries =
                         Countries::in_window(scenario, basemap, &transform, look, window);
                     let mesh = if let Some(feathering) = feathered_borders {
@@ -450,10 +453,15 @@ pub fn map_ui(
             )
             .union(rect)
         });
-        let picture =
-            view.map.picture.as_mut().map(|picture| {
-                picture.show((&countries.0, countries.1), (&mesh, offset), covers, ppp)
-            });
+        let picture = view.map.picture.as_mut().map(|picture| {
+            picture.show(
+                (&countries.0, countries.1),
+                (&mesh, offset),
+                covers,
+                ppp,
+                colours::SEA,
+            )
+        });
         if let Some((texture, at)) = picture {
             let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
             painter.image(texture, at, uv, Color32::WHITE);
