@@ -2,7 +2,8 @@
 //!
 //! The CPU time of one full frame of the real UI (egui layout and
 //! tessellation, no GPU) on the default and the generated world scenario,
-//! idle and while panning; frame time against relation count; parsing and
+//! idle, while panning, during a zoom gesture and when it has settled (the
+//! map drawn again); frame time against relation count; parsing and
 //! validating a ~5 MB file. Plain harness: warm-up, then the median of
 //! `ROUNDS` rounds.
 
@@ -55,8 +56,11 @@ enum Motion {
     Idle,
     /// Dragging the map: the cached layers and layout move with it.
     Panning,
-    /// Zooming a step every frame: the layers and layout are built again.
+    /// A zoom gesture, a step every frame: what was drawn is scaled.
     Zooming,
+    /// The frame after a zoom gesture settles: the layers and the layout
+    /// are built again, and the picture rendered, at the new scale.
+    Settling,
 }
 
 /// Median CPU time of one frame (layout + tessellation).
@@ -98,7 +102,7 @@ fn frame_time(app: &mut CoalitionApp, gpu: &egui_wgpu::RenderState, motion: Moti
                     pointer += egui::vec2(step, step / 2.0);
                     vec![egui::Event::PointerMoved(pointer)]
                 }
-                Motion::Zooming => {
+                Motion::Zooming | Motion::Settling => {
                     vec![egui::Event::Zoom(if i % 20 < 10 {
                         1.02
                     } else {
@@ -107,6 +111,11 @@ fn frame_time(app: &mut CoalitionApp, gpu: &egui_wgpu::RenderState, motion: Moti
                 }
                 Motion::Idle => Vec::new(),
             };
+            if motion == Motion::Settling {
+                frame(app, events, time);
+                time += coalition_map::ui::map_view::ZOOM_SETTLES_AFTER;
+                return frame(app, Vec::new(), time);
+            }
             frame(app, events, time)
         })
         .collect();
@@ -139,7 +148,7 @@ fn first_frame_time(
 /// The app on `scenario`. With `gpu`, the map's background is drawn as the
 /// windowed app draws it with wgpu: rendered into a picture (a texture) by
 /// egui's wgpu renderer when it changes, on the same software rasteriser, and
-/// shown as one rectangle. Frames that render it (zooming) include that work;
+/// shown as one rectangle. Frames that render it (a zoom settling) include that work;
 /// the window's own rendering of each frame is not measured.
 fn app_on(
     scenario: coalition_map::model::Scenario,
@@ -208,6 +217,7 @@ fn main() {
             (Motion::Idle, "idle"),
             (Motion::Panning, "panning"),
             (Motion::Zooming, "zooming"),
+            (Motion::Settling, "zoomed"),
         ] {
             if !wanted(&format!("frame {name} {label}")) {
                 continue;

@@ -156,6 +156,39 @@ fn at_1280_by_800_every_actor_is_labelled_and_no_label_overlaps() {
 }
 
 #[test]
+fn a_zoom_gesture_scales_the_map_and_draws_it_again_once_it_settles() {
+    let mut harness = app_harness();
+    let before = harness.state().view.map.transform.expect("fitted");
+    assert_eq!(
+        harness.state().view.map.drawn_scale(),
+        Some(before.points_per_unit)
+    );
+    harness.hover_at(before.screen_rect.center());
+    // A pinch in several steps, a frame apart.
+    for _ in 0..4 {
+        harness.event(egui::Event::Zoom(1.1));
+        harness.step();
+    }
+    let zoomed = harness.state().view.map.transform.expect("still there");
+    assert!(zoomed.points_per_unit > before.points_per_unit * 1.4);
+    assert_eq!(
+        harness.state().view.map.drawn_scale(),
+        Some(before.points_per_unit),
+        "during the gesture what was drawn is scaled"
+    );
+    // Frames go on without input (the map asked for one when it settles).
+    let frames = (coalition_map::ui::map_view::ZOOM_SETTLES_AFTER * 60.0).ceil() as usize + 2;
+    for _ in 0..frames {
+        harness.step();
+    }
+    assert_eq!(
+        harness.state().view.map.drawn_scale(),
+        Some(zoomed.points_per_unit),
+        "settled: drawn again at the new scale"
+    );
+}
+
+#[test]
 fn keyboard_zooms_pans_and_fits_the_map() {
     let mut harness = app_harness();
     let initial = harness.state().view.map.transform.expect("fitted");

@@ -24,6 +24,7 @@
 use std::sync::Arc;
 
 use eframe::egui_wgpu::{self, wgpu};
+use egui::emath::TSTransform;
 use egui::{Color32, Mesh, Pos2, Rect, Stroke, TextureId, Vec2, pos2};
 use wgpu::util::DeviceExt as _;
 
@@ -51,8 +52,9 @@ struct Picture {
     pixels_per_point: f32,
     /// The screen rectangle it covered when rendered...
     covered: Rect,
-    /// ...and the countries' offset then: the picture moves as that changes.
-    offset: Vec2,
+    /// ...and where the countries' layer was put then: the picture follows
+    /// as that changes (a pan moves it, a zoom gesture scales it).
+    placed: TSTransform,
     texture: TextureId,
 }
 
@@ -133,15 +135,15 @@ impl MapPicture {
         self.current.is_some()
     }
 
-    /// The picture of `countries` and `edges`, each moved by its offset, on
-    /// `ground` (opaque), covering `covers` (screen points): rendered again
-    /// only if a layer or the pixel density changed. Returns its texture and where it goes on
+    /// The picture of `countries` and `edges`, each put where its transform
+    /// says, on `ground` (opaque), covering `covers` (screen points):
+    /// rendered again only if a layer or the pixel density changed. Returns its texture and where it goes on
     /// screen now, or `None` before egui's font texture (whose white texel
     /// the meshes use) has reached the renderer, in the very first frame.
     pub fn show(
         &mut self,
-        countries: (&Arc<Mesh>, Vec2),
-        edges: (&Arc<Mesh>, Vec2),
+        countries: (&Arc<Mesh>, TSTransform),
+        edges: (&Arc<Mesh>, TSTransform),
         covers: Rect,
         pixels_per_point: f32,
         ground: Color32,
@@ -165,20 +167,26 @@ impl MapPicture {
             }
         };
         let picture = self.current.insert(picture);
-        // Moved as the map was dragged since, by whole pixels.
-        let moved = countries.1 - picture.offset;
-        let min =
-            ((picture.covered.min.to_vec2() + moved) * pixels_per_point).round() / pixels_per_point;
-        (
-            picture.texture,
-            Rect::from_min_size(min.to_pos2(), picture.covered.size()),
-        )
+        let since = countries.1 * picture.placed.inverse();
+        if (since.scaling - 1.0).abs() < 1e-6 {
+            // Moved as the map was dragged since, by whole pixels.
+            let min = ((picture.covered.min.to_vec2() + since.translation) * pixels_per_point)
+                .round()
+                / pixels_per_point;
+            (
+                picture.texture,
+                Rect::from_min_size(min.to_pos2(), picture.covered.size()),
+            )
+        } else {
+            // Scaled by a zoom gesture, until it settles.
+            (picture.texture, since * picture.covered)
+        }
     }
 
     fn render(
         &self,
-        countries: (&Arc<Mesh>, Vec2),
-        edges: (&Arc<Mesh>, Vec2),
+        countries: (&Arc<Mesh>, TSTransform),
+        edges: (&Arc<Mesh>, TSTransform),
         (covers, ground): (Rect, Color32),
         ppp: f32,
         previous: Option<TextureId>,
@@ -215,15 +223,17 @@ impl MapPicture {
         });
         let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
 
-        // Each layer's vertices are in screen points: moved by its offset,
-        // then by the picture's corner, they land in the texture.
+        // Each layer's vertices are in screen points: put by its transform,
+        // then moved by the picture's corner, they land in the texture.
         let layers: Vec<_> = [countries, edges]
             .into_iter()
             .filter(|(mesh, _)| !mesh.indices.is_empty())
-            .map(|(mesh, offset)| {
+            .map(|(mesh, placed)| {
                 let locals = LayerLocals {
                     target_size: [covered.width(), covered.height()],
-                    offset: (offset - covered.min.to_vec2()).into(),
+                    offset: (placed.translation - covered.min.to_vec2()).into(),
+                    scale: placed.scaling,
+                    _padding: 0.0,
                 };
                 let uniform = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
                     label: Some("map_layer_locals"),
@@ -280,26 +290,27 @@ impl MapPicture {
         }
         queue.submit(std::iter::once(encoder.finish()));
 
-        // Texel for pixel: nearest.
+        // Shown texel for pixel (linear filtering then samples just that
+        // texel), except while a zoom gesture scales it: smooth then.
         let mut renderer = renderer.write();
         let id = match previous {
             Some(id) => {
                 renderer.update_egui_texture_from_wgpu_texture(
                     device,
                     &view,
-                    wgpu::FilterMode::Nearest,
+                    wgpu::FilterMode::Linear,
                     id,
                 );
                 id
             }
-            None => renderer.register_native_texture(device, &view, wgpu::FilterMode::Nearest),
+            None => renderer.register_native_texture(device, &view, wgpu::FilterMode::Linear),
         };
         Picture {
             countries: countries.0.clone(),
             edges: edges.0.clone(),
             pixels_per_point: ppp,
             covered,
-            offset: countries.1,
+            placed: countries.1,
             texture: id,
         }
     }
@@ -323,12 +334,16 @@ fn gamma_encoded(colour: Color32) -> wgpu::Color {
     wgpu::Color { r, g, b, a }
 }
 
-/// The layers' uniform: the texture's size in points and the layer's translation.
+/// The layers' uniform: the texture's size in points and the layer's
+/// translation and scale.
 #[repr(C)]
 #[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
 struct LayerLocals {
     target_size: [f32; 2],
     offset: [f32; 2],
+    scale: f32,
+    /// The shader's struct is a multiple of its 8-byte alignment long.
+    _padding: f32,
 }
 
 /// egui's blending: premultiplied alpha, "over".
@@ -345,7 +360,7 @@ const BLEND: wgpu::BlendState = wgpu::BlendState {
     },
 };
 
-/// egui's vertex shader for untextured meshes, with a translation, drawing
+/// egui's vertex shader for untextured meshes, scaled and moved, drawing
 /// into a texture of `target_size` points; the fragment shader passes the
 /// premultiplied gamma-space colour on, as egui's does for a gamma
 /// framebuffer (the texture is later drawn by egui, which treats its texels
@@ -355,6 +370,7 @@ const LAYERS_SHADER: &str = r"
 struct Locals {
     target_size: vec2<f32>,
     offset: vec2<f32>,
+    scale: f32,
 };
 @group(0) @binding(0) var<uniform> locals: Locals;
 
@@ -370,7 +386,7 @@ fn vs_main(
     @location(1) uv: vec2<f32>,
     @location(2) color: u32,
 ) -> VertexOutput {
-    let p = pos + locals.offset;
+    let p = pos * locals.scale + locals.offset;
     var out: VertexOutput;
     out.position = vec4<f32>(
         2.0 * p.x / locals.target_size.x - 1.0,

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use egui::emath::TSTransform;
 use egui::{
     Color32, Id, Mesh, Pos2, Rect, Role, Sense, Shape, Stroke, Vec2, WidgetInfo, pos2, vec2,
 };
@@ -59,6 +60,12 @@ pub struct Highlight {
     pub relations: std::collections::HashSet<usize>,
 }
 
+/// How long (seconds) after the last step of a zoom gesture (wheel, pinch)
+/// the map is drawn again at its new scale. Until then the layers and the
+/// layout drawn before are scaled to it: a gesture is many small steps, one a
+/// frame, and drawing a large scenario again takes several frames' time.
+pub const ZOOM_SETTLES_AFTER: f64 = 0.25;
+
 /// What the map remembers between frames.
 #[derive(Debug, Default)]
 pub struct MapState {
@@ -68,6 +75,9 @@ pub struct MapState {
     fit_requested: bool,
     pending_zoom: Option<f64>,
     pending_pan: Vec2,
+    /// Until when (egui time) a zoom gesture holds the drawing: see
+    /// [`ZOOM_SETTLES_AFTER`].
+    zoom_held_until: f64,
     /// The canvas widget's id.
     pub canvas_id: Option<Id>,
     /// Whether the canvas or one of its nodes had keyboard focus last frame,
@@ -135,22 +145,25 @@ impl<T> LayerCache<T> {
 type WorldWindow = (WorldPos, WorldPos);
 
 impl<T: Clone> LayerCache<T> {
-    /// The layer for `key` in `transform`'s view and how far to move it: the
+    /// The layer for `key` in `transform`'s view and where to put it: the
     /// mesh built earlier if nothing it depends on changed and (for a layer
-    /// cut to a window) it still covers the view; else `build`'s, for the
-    /// view widened by `margin` view sizes on each side.
+    /// cut to a window) it still covers the view, or whatever its view if
+    /// `held` (a zoom gesture); else `build`'s, for the view widened by
+    /// `margin` view sizes on each side.
     fn refresh(
         &mut self,
         key: u64,
         transform: &MapTransform,
         margin: Option<f64>,
+        held: bool,
         build: impl FnOnce(WorldWindow) -> (Mesh, T),
-    ) -> (Arc<Mesh>, Vec2, T) {
+    ) -> (Arc<Mesh>, TSTransform, T) {
         let view = view_window(transform, 0.0);
         let usable = self.built.as_ref().is_some_and(|b| {
             b.key == key
-                && b.built_for.points_per_unit.to_bits() == transform.points_per_unit.to_bits()
-                && b.window.is_none_or(|w| window_covers(w, view))
+                && (held
+                    || b.built_for.points_per_unit.to_bits() == transform.points_per_unit.to_bits()
+                        && b.window.is_none_or(|w| window_covers(w, view)))
         });
         if !usable {
             let window = view_window(transform, margin.unwrap_or(0.0));
@@ -166,7 +179,7 @@ impl<T: Clone> LayerCache<T> {
         match &self.built {
             Some(b) => (
                 b.mesh.clone(),
-                pan_offset(&b.built_for, transform),
+                view_change(&b.built_for, transform),
                 b.extra.clone(),
             ),
             None => unreachable!("built above"),
@@ -199,16 +212,28 @@ fn window_covers(outer: WorldWindow, inner: WorldWindow) -> bool {
         && outer.1.y >= inner.1.y
 }
 
-/// How far what was drawn for `from` moves on screen to be right for `to`,
-/// a view at the same scale.
-fn pan_offset(from: &MapTransform, to: &MapTransform) -> Vec2 {
-    to.screen_from_world(from.world_centre) - from.screen_from_world(from.world_centre)
+/// How what was drawn for the view `from` is scaled and moved on screen to
+/// be right for `to`: only moved if they have the same scale.
+fn view_change(from: &MapTransform, to: &MapTransform) -> TSTransform {
+    let scaling = (to.points_per_unit / from.points_per_unit) as f32;
+    let was = from.screen_from_world(from.world_centre).to_vec2();
+    let is = to.screen_from_world(from.world_centre).to_vec2();
+    TSTransform::new(is - was * scaling, scaling)
 }
 
 impl MapState {
     /// Show the whole region next frame.
     pub fn request_fit(&mut self) {
         self.fit_requested = true;
+    }
+
+    /// The scale (points per world unit) the countries were last drawn at:
+    /// during a zoom gesture, still the scale before it.
+    pub fn drawn_scale(&self) -> Option<f64> {
+        self.countries
+            .built
+            .as_ref()
+            .map(|b| b.built_for.points_per_unit)
     }
 
     /// Zoom about the map's centre next frame.
@@ -223,12 +248,13 @@ impl MapState {
 
     /// Where each actor's node and label go in `transform`'s view: the last
     /// layout if it was made for this view (or, while the map is dragged, for
-    /// this scale, moved along), else `compute`'s.
+    /// this scale, moved along; while a zoom gesture `held` it, for any view,
+    /// its nodes scaled), else `compute`'s.
     fn placements_for(
         &mut self,
         scenario: &Scenario,
         transform: &MapTransform,
-        dragging: bool,
+        (dragging, held): (bool, bool),
         look: MapLook,
         compute: impl FnOnce() -> Vec<NodePlacement>,
     ) -> Vec<NodePlacement> {
@@ -243,9 +269,13 @@ impl MapState {
             let same_scale = cached.transform.points_per_unit.to_bits()
                 == transform.points_per_unit.to_bits()
                 && cached.transform.screen_rect.size() == transform.screen_rect.size();
-            if dragging && same_scale {
-                let offset = pan_offset(&cached.transform, transform);
-                return cached.placements.iter().map(|p| moved(p, offset)).collect();
+            if held || dragging && same_scale {
+                let change = view_change(&cached.transform, transform);
+                return cached
+                    .placements
+                    .iter()
+                    .map(|p| placed(p, change))
+                    .collect();
             }
         }
         let placements = compute();
@@ -290,6 +320,7 @@ impl MapState {
             if (factor - 1.0).abs() > 1e-4 {
                 t = t.zoomed(factor, anchor);
                 self.user_moved = true;
+                self.zoom_held_until = ui.input(|i| i.time) + ZOOM_SETTLES_AFTER;
             }
             if scroll.x.abs() > 0.0 {
                 t = t.panned(vec2(scroll.x, 0.0));
@@ -343,9 +374,18 @@ pub fn map_ui(
             + vec2(6.0, 2.0)
     };
     let dragging = response.dragged();
+    // During a zoom gesture what was drawn is scaled; it is drawn again
+    // when the gesture has settled (this frame is asked for then).
+    let held = {
+        let left = view.map.zoom_held_until - ui.input(|i| i.time);
+        if left > 0.0 {
+            ui.ctx().request_repaint_after_secs(left as f32);
+        }
+        left > 0.0
+    };
     let placements = view
         .map
-        .placements_for(scenario, &transform, dragging, look, || {
+        .placements_for(scenario, &transform, (dragging, held), look, || {
             let nodes: Vec<NodeInput> = scenario
                 .actors
                 .iter()
@@ -385,7 +425,7 @@ pub fn map_ui(
         painter.extend(shapes);
         DrawnEdges {
             edges: Arc::new(edges),
-            offset: Vec2::ZERO,
+            change: TSTransform::IDENTITY,
         }
     } else {
         let ppp = ui.ctx().pixels_per_point();
@@ -401,7 +441,7 @@ pub fn map_ui(
         let countries =
             view.map
                 .countries
-                .refresh(keys.countries, &transform, Some(margin), |window| {
+                .refresh(keys.countries, &transform, Some(margin), held, |window| {
                     // The sea under the whole window, so nothing is painted
                     // under the map each frame: the picture is cleared to
                     // it, plain meshes start with it.
@@ -436,10 +476,10 @@ pub fn map_ui(
                     (mesh, ())
                 });
         let generation = view.map.layout.as_ref().map_or(0, |l| l.generation);
-        let (mesh, offset, edges) =
+        let (mesh, change, edges) =
             view.map
                 .edges
-                .refresh(keys.edges(generation), &transform, None, |_| {
+                .refresh(keys.edges(generation), &transform, None, held, |_| {
                     let mut shapes = Vec::new();
                     let edges = edge_shapes(scenario, &emphasis, &placements, &mut shapes);
                     (tessellate(shapes), Arc::new(edges))
@@ -456,24 +496,28 @@ pub fn map_ui(
         let picture = view.map.picture.as_mut().map(|picture| {
             picture.show(
                 (&countries.0, countries.1),
-                (&mesh, offset),
+                (&mesh, change),
                 covers,
                 ppp,
                 colours::SEA,
             )
         });
         if let Some((texture, at)) = picture {
+            if !at.contains_rect(rect) {
+                // Zooming out, before the picture is drawn again.
+                painter.rect_filled(rect, 0.0, colours::SEA);
+            }
             let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
             painter.image(texture, at, uv, Color32::WHITE);
         } else {
             paint_mesh(&painter, countries.0, countries.1);
-            paint_mesh(&painter, mesh, offset);
+            paint_mesh(&painter, mesh, change);
         }
-        DrawnEdges { edges, offset }
+        DrawnEdges { edges, change }
     };
     view.map.drawn_relations = edges.edges.iter().map(|e| e.relation).collect();
     if let Some(pointer) = response.hover_pos()
-        && let Some(index) = hovered_edge(&edges.edges, pointer - edges.offset)
+        && let Some(index) = hovered_edge(&edges.edges, edges.change.inverse() * pointer)
     {
         response
             .clone()
@@ -608,31 +652,33 @@ impl BackgroundKeys {
     }
 }
 
-/// The edges as drawn, where they were drawn, and how far the map has moved since.
+/// The edges as drawn, and how the map has moved (or been zoomed) since.
 struct DrawnEdges {
     edges: Arc<Vec<DrawnEdge>>,
-    offset: Vec2,
+    change: TSTransform,
 }
 
-/// A cached layer as a plain mesh, moved by `offset`.
-fn paint_mesh(painter: &egui::Painter, mesh: Arc<Mesh>, offset: Vec2) {
-    if offset == Vec2::ZERO {
+/// A cached layer as a plain mesh, put where `change` says.
+fn paint_mesh(painter: &egui::Painter, mesh: Arc<Mesh>, change: TSTransform) {
+    if change == TSTransform::IDENTITY {
         painter.add(Shape::Mesh(mesh));
     } else {
-        let mut moved = (*mesh).clone();
-        moved.translate(offset);
-        painter.add(Shape::mesh(moved));
+        let mut placed = (*mesh).clone();
+        placed.transform(change);
+        painter.add(Shape::mesh(placed));
     }
 }
 
-/// A placement moved with the map.
-fn moved(p: &NodePlacement, offset: Vec2) -> NodePlacement {
+/// A placement moved with the map (or scaled with a zoom gesture): the node
+/// goes where `change` puts it, its label, of the same size, alongside.
+fn placed(p: &NodePlacement, change: TSTransform) -> NodePlacement {
     let mut p = p.clone();
-    p.anchor += offset;
-    p.centre += offset;
+    let centre = change * p.centre;
     if let Some(label) = &mut p.label {
-        label.rect = label.rect.translate(offset);
+        label.rect = label.rect.translate(centre - p.centre);
     }
+    p.anchor = change * p.anchor;
+    p.centre = centre;
     p
 }
 
@@ -1171,27 +1217,70 @@ mod tests {
         let mut cache = LayerCache::<()>::default();
         let mut builds = 0;
         let t = view();
-        let (first, offset, ()) =
-            cache.refresh(1, &t, None, |_| build_at(pos2(0.0, 0.0), &mut builds));
-        assert_eq!((builds, offset), (1, Vec2::ZERO));
+        let (first, change, ()) = cache.refresh(1, &t, None, false, |_| {
+            build_at(pos2(0.0, 0.0), &mut builds)
+        });
+        assert_eq!((builds, change), (1, TSTransform::IDENTITY));
 
         let panned = t.panned(vec2(30.0, -12.0));
-        let (again, offset, ()) =
-            cache.refresh(1, &panned, None, |_| build_at(pos2(0.0, 0.0), &mut builds));
+        let (again, change, ()) = cache.refresh(1, &panned, None, false, |_| {
+            build_at(pos2(0.0, 0.0), &mut builds)
+        });
         assert_eq!(builds, 1, "a pan is drawn by moving the same mesh");
         assert!(Arc::ptr_eq(&first, &again));
-        assert!((offset - vec2(30.0, -12.0)).length() < 1e-3, "{offset:?}");
+        assert!((change.scaling - 1.0).abs() < f32::EPSILON);
+        assert!(
+            (change.translation - vec2(30.0, -12.0)).length() < 1e-3,
+            "{change:?}"
+        );
 
         let zoomed = panned.zoomed(1.5, pos2(400.0, 300.0));
-        cache.refresh(1, &zoomed, None, |_| build_at(pos2(0.0, 0.0), &mut builds));
+        cache.refresh(1, &zoomed, None, false, |_| {
+            build_at(pos2(0.0, 0.0), &mut builds)
+        });
         assert_eq!(builds, 2, "a zoom changes every width: built again");
-        let (_, offset, ()) =
-            cache.refresh(2, &zoomed, None, |_| build_at(pos2(0.0, 0.0), &mut builds));
+        let (_, change, ()) = cache.refresh(2, &zoomed, None, false, |_| {
+            build_at(pos2(0.0, 0.0), &mut builds)
+        });
         assert_eq!(
-            (builds, offset),
-            (3, Vec2::ZERO),
+            (builds, change),
+            (3, TSTransform::IDENTITY),
             "a new key is built again"
         );
+    }
+
+    #[test]
+    fn during_a_zoom_gesture_the_cached_layer_is_scaled_and_only_a_change_rebuilds_it() {
+        let mut cache = LayerCache::<()>::default();
+        let mut builds = 0;
+        let t = view();
+        let (first, ..) = cache.refresh(1, &t, Some(0.0), false, |_| {
+            build_at(pos2(0.0, 0.0), &mut builds)
+        });
+        // Zoomed out past the window it was cut to, and in again.
+        let anchor = pos2(400.0, 300.0);
+        for factor in [0.5, 3.0] {
+            let zoomed = t.zoomed(factor, anchor);
+            let (same, change, ()) = cache.refresh(1, &zoomed, Some(0.0), true, |_| {
+                build_at(pos2(0.0, 0.0), &mut builds)
+            });
+            assert_eq!(builds, 1, "held: not built again");
+            assert!(Arc::ptr_eq(&first, &same));
+            // What was drawn at a point of the world is drawn where that
+            // point is now.
+            let world = t.world_from_screen(pos2(250.0, 120.0));
+            let now = zoomed.screen_from_world(world);
+            assert!((change * pos2(250.0, 120.0)).distance(now) < 1e-2);
+            assert!((change.scaling - factor as f32).abs() < 1e-5);
+        }
+        cache.refresh(2, &t, Some(0.0), true, |_| {
+            build_at(pos2(0.0, 0.0), &mut builds)
+        });
+        assert_eq!(builds, 2, "a change is drawn at once, held or not");
+        cache.refresh(2, &t.zoomed(2.0, anchor), Some(0.0), false, |_| {
+            build_at(pos2(0.0, 0.0), &mut builds)
+        });
+        assert_eq!(builds, 3, "once settled, drawn again at the new scale");
     }
 
     #[test]
@@ -1201,7 +1290,7 @@ mod tests {
         let t = view();
         let mut windows = Vec::new();
         let mut refresh = |t: &MapTransform, builds: &mut usize| {
-            cache.refresh(7, t, Some(0.5), |w| {
+            cache.refresh(7, t, Some(0.5), false, |w| {
                 windows.push(w);
                 build_at(pos2(0.0, 0.0), builds)
             });
@@ -1243,10 +1332,10 @@ mod tests {
         };
         let t = view();
         let look = MapLook::SCREEN;
-        let at_rest = state.placements_for(&scenario, &t, false, look, compute(t));
+        let at_rest = state.placements_for(&scenario, &t, (false, false), look, compute(t));
         assert_eq!(layouts.get(), 1);
         let panned = t.panned(vec2(40.0, 10.0));
-        let during = state.placements_for(&scenario, &panned, true, look, compute(panned));
+        let during = state.placements_for(&scenario, &panned, (true, false), look, compute(panned));
         assert_eq!(layouts.get(), 1, "no new layout while dragging");
         let moved_by = during[0].centre - at_rest[0].centre;
         assert!(
@@ -1254,13 +1343,24 @@ mod tests {
             "{moved_by:?}"
         );
         let generation = state.layout.as_ref().map(|l| l.generation);
-        state.placements_for(&scenario, &panned, false, look, compute(panned));
+        state.placements_for(&scenario, &panned, (false, false), look, compute(panned));
         assert_eq!(
             layouts.get(),
             2,
             "the drag ended: laid out for the new view"
         );
         assert_ne!(state.layout.as_ref().map(|l| l.generation), generation);
+
+        // A zoom gesture scales the nodes apart, labels alongside.
+        let zoomed = panned.zoomed(2.0, pos2(500.0, 350.0));
+        let held = state.placements_for(&scenario, &zoomed, (false, true), look, compute(zoomed));
+        assert_eq!(layouts.get(), 2, "no new layout during a zoom gesture");
+        let laid_out = compute(zoomed)();
+        for (h, l) in held.iter().zip(&laid_out) {
+            assert!(h.centre.distance(l.centre) < 1e-2, "{h:?} vs {l:?}");
+        }
+        state.placements_for(&scenario, &zoomed, (false, false), look, compute(zoomed));
+        assert_eq!(layouts.get(), 4, "settled: laid out for the new view");
     }
 
     #[test]
