@@ -113,7 +113,7 @@ fn frame_time(app: &mut CoalitionApp, gpu: &egui_wgpu::RenderState, motion: Moti
             };
             if motion == Motion::Settling {
                 frame(app, events, time);
-                time += coalition_map::ui::map_view::ZOOM_SETTLES_AFTER;
+                time += coalition_map::ui::map_view::ZOOM_SETTLES_AFTER + 1.0 / 60.0;
                 return frame(app, Vec::new(), time);
             }
             frame(app, events, time)

@@ -157,16 +157,26 @@ fn at_1280_by_800_every_actor_is_labelled_and_no_label_overlaps() {
 
 #[test]
 fn a_zoom_gesture_scales_the_map_and_draws_it_again_once_it_settles() {
-    let mut harness = app_harness();
+    use coalition_map::ui::map_view::ZOOM_SETTLES_AFTER;
+    // Frames a sixtieth of a second apart, as on a screen.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(|cc| CoalitionApp::new(cc, &Startup::default()));
+    harness.run();
     let before = harness.state().view.map.transform.expect("fitted");
     assert_eq!(
         harness.state().view.map.drawn_scale(),
         Some(before.points_per_unit)
     );
     harness.hover_at(before.screen_rect.center());
-    // A pinch in several steps, a frame apart.
+    // A pinch in several steps, a frame apart, then a few frames without input.
     for _ in 0..4 {
         harness.event(egui::Event::Zoom(1.1));
+        harness.step();
+    }
+    for _ in 0..3 {
         harness.step();
     }
     let zoomed = harness.state().view.map.transform.expect("still there");
@@ -176,8 +186,11 @@ fn a_zoom_gesture_scales_the_map_and_draws_it_again_once_it_settles() {
         Some(before.points_per_unit),
         "during the gesture what was drawn is scaled"
     );
-    // Frames go on without input (the map asked for one when it settles).
-    let frames = (coalition_map::ui::map_view::ZOOM_SETTLES_AFTER * 60.0).ceil() as usize + 2;
+    assert!(
+        harness.ctx.has_requested_repaint(),
+        "the map asks for the frame in which the gesture settles"
+    );
+    let frames = (ZOOM_SETTLES_AFTER * 60.0).ceil() as usize;
     for _ in 0..frames {
         harness.step();
     }

@@ -83,7 +83,7 @@ fn the_gpu_layers_draw_the_map_as_the_plain_meshes_do_at_rest_and_while_dragged(
         // pixels. The picture feathers borders in its own shader, exactly as
         // egui does along every segment; only where a tiny island's outline
         // turns sharply do egui's overlapping mitred corners blend a little
-        // differently: a few hundred pixels, by less than a third.
+        // differently: 789 pixels when measured, by less than a quarter.
         let (different, far_off) = (
             differing_pixels(image.as_raw(), other.as_raw(), 2),
             differing_pixels(image.as_raw(), other.as_raw(), 85),

@@ -1,18 +1,19 @@
 //! The map's background as a picture on the GPU.
 //!
-//! The countries and the relation edges are tessellated by egui once for a
-//! view (see `map_view`), but a plain egui mesh is copied into every frame's
+//! The countries and the relation edges are tessellated once for a view
+//! (see `map_view`), but a plain egui mesh is copied into every frame's
 //! output, uploaded again and rasterised again: about 66,000 vertices for
 //! Paris 2014 and 800,000 for a world-sized scenario, which in software
 //! rendering (Mesa llvmpipe) costs far more than the rest of the window.
 //! Here, when either layer changes, both are rendered into a texture, the
 //! map's *picture*, registered with egui like any image; each frame draws
 //! that picture as one textured rectangle, moved by whole pixels while the
-//! map is dragged.
+//! map is dragged and scaled during a zoom gesture.
 //!
 //! The layers are rendered by a pipeline of our own with egui's vertex
 //! format, colour handling and blending, so the picture matches plain
-//! meshes. Its fragment shader only passes the vertex colour on; egui's own
+//! meshes. Its fragment shader passes the vertex colour on, faded across
+//! the borders it feathers itself ([`add_feathered_line`]); egui's own
 //! samples a texture for every pixel, and drawing the same layers through it
 //! put the world scenario's first painted frame at 1.24 s against 0.72 s
 //! with this one, in one run of `cargo bench --bench startup` (software
@@ -97,8 +98,9 @@ impl MapPicture {
             vertex: wgpu::VertexState {
                 module: &shader,
                 entry_point: Some("vs_main"),
-                // egui's `Vertex`: position, texture coordinates (unused:
-                // the map is untextured), premultiplied sRGBA colour.
+                // egui's `Vertex`: position, texture coordinates (the map is
+                // untextured: they mark feathered lines), premultiplied sRGBA
+                // colour.
                 buffers: &[Some(wgpu::VertexBufferLayout {
                     array_stride: std::mem::size_of::<egui::epaint::Vertex>() as u64,
                     step_mode: wgpu::VertexStepMode::Vertex,
@@ -137,9 +139,8 @@ impl MapPicture {
 
     /// The picture of `countries` and `edges`, each put where its transform
     /// says, on `ground` (opaque), covering `covers` (screen points):
-    /// rendered again only if a layer or the pixel density changed. Returns its texture and where it goes on
-    /// screen now, or `None` before egui's font texture (whose white texel
-    /// the meshes use) has reached the renderer, in the very first frame.
+    /// rendered again only if a layer or the pixel density changed. Returns
+    /// its texture and where it goes on screen now.
     pub fn show(
         &mut self,
         countries: (&Arc<Mesh>, TSTransform),
@@ -233,7 +234,7 @@ impl MapPicture {
                     target_size: [covered.width(), covered.height()],
                     offset: (placed.translation - covered.min.to_vec2()).into(),
                     scale: placed.scaling,
-                    _padding: 0.0,
+                    _padding: [0.0; 3],
                 };
                 let uniform = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
                     label: Some("map_layer_locals"),
@@ -342,8 +343,9 @@ struct LayerLocals {
     target_size: [f32; 2],
     offset: [f32; 2],
     scale: f32,
-    /// The shader's struct is a multiple of its 8-byte alignment long.
-    _padding: f32,
+    /// 32 bytes in all: a uniform block on OpenGL (std140) is a multiple of
+    /// 16 bytes long.
+    _padding: [f32; 3],
 }
 
 /// egui's blending: premultiplied alpha, "over".
@@ -371,6 +373,8 @@ struct Locals {
     target_size: vec2<f32>,
     offset: vec2<f32>,
     scale: f32,
+    _pad0: f32,
+    _pad1: vec2<f32>,
 };
 @group(0) @binding(0) var<uniform> locals: Locals;
 
@@ -430,8 +434,11 @@ pub fn thin_line_feathering(ctx: &egui::Context, width: f32) -> Option<f32> {
 /// shader only: two vertices per point, either side of the line, and two
 /// triangles per segment, where egui has three and four. Each vertex's `uv`
 /// is (±1, 1): the shader fades the colour from the middle to the edges,
-/// which egui does with a third vertex in the middle; the result is the
-/// same. Corners are joined as egui joins them.
+/// which egui does with a third vertex in the middle. Corners are joined as
+/// egui joins them, and a mitred vertex lies one feathering from both of its
+/// segments' lines, so along every segment the fade is egui's exactly; only
+/// where a line turns so sharply that its corners overlap do they blend a
+/// little differently.
 pub fn add_feathered_line(
     mesh: &mut Mesh,
     points: &[Pos2],
@@ -465,7 +472,9 @@ pub fn add_feathered_line(
 
 /// Each point of a line with the normal egui's `Path` gives it: the mean of
 /// the neighbouring segments' normals, lengthened to a mitre, or, on an open
-/// line, two points for a corner sharper than a right angle.
+/// line, two points for a corner sharper than a right angle. (Where a line
+/// turns straight back egui has no usable normal; here the first segment's
+/// is kept.)
 fn line_normals(points: &[Pos2], closed: bool) -> Vec<(Pos2, Vec2)> {
     let n = points.len();
     let normal = |a: Pos2, b: Pos2| (b - a).normalized().rot90();

@@ -269,7 +269,7 @@ impl MapState {
             let same_scale = cached.transform.points_per_unit.to_bits()
                 == transform.points_per_unit.to_bits()
                 && cached.transform.screen_rect.size() == transform.screen_rect.size();
-            if held || dragging && same_scale {
+            if held || (dragging && same_scale) {
                 let change = view_change(&cached.transform, transform);
                 return cached
                     .placements
@@ -485,8 +485,10 @@ pub fn map_ui(
                     (tessellate(shapes), Arc::new(edges))
                 });
         // The picture covers the countries' window, so a drag shows land
-        // beyond the view's edge.
-        let covers = view.map.countries.window().map_or(rect, |(lo, hi)| {
+        // beyond the view's edge; during a zoom gesture (the layers scaled,
+        // their window with them) only the view.
+        let window = view.map.countries.window().filter(|_| !held);
+        let covers = window.map_or(rect, |(lo, hi)| {
             Rect::from_two_pos(
                 transform.screen_from_world(lo),
                 transform.screen_from_world(hi),
@@ -502,14 +504,20 @@ pub fn map_ui(
                 colours::SEA,
             )
         });
+        // Zooming out, before the map is drawn again, what was drawn does
+        // not reach the edges: sea there. (At rest the picture may lie up to
+        // half a pixel off the view's edge: not worth a fill.)
+        let shrunk = |drawn: Rect| !drawn.expand(1.0).contains_rect(rect);
         if let Some((texture, at)) = picture {
-            if !at.contains_rect(rect) {
-                // Zooming out, before the picture is drawn again.
+            if shrunk(at) {
                 painter.rect_filled(rect, 0.0, colours::SEA);
             }
             let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
             painter.image(texture, at, uv, Color32::WHITE);
         } else {
+            if countries.1.scaling < 1.0 {
+                painter.rect_filled(rect, 0.0, colours::SEA);
+            }
             paint_mesh(&painter, countries.0, countries.1);
             paint_mesh(&painter, mesh, change);
         }
