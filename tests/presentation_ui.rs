@@ -155,6 +155,28 @@ fn the_clicker_keys_walk_through_the_story_and_a_held_back_outcome_waits_to_be_r
 }
 
 #[test]
+fn the_speaker_notes_open_and_close_from_a_button_as_from_the_key() {
+    let mut harness = projector();
+    press(&mut harness, Key::F5);
+    let notes_open = |harness: &App| {
+        harness
+            .state()
+            .view
+            .presenting
+            .as_ref()
+            .is_some_and(|p| p.notes_open)
+    };
+    assert!(!notes_open(&harness));
+    harness
+        .get_by_role_and_label(Role::Button, "Speaker notes")
+        .click();
+    harness.run();
+    assert!(notes_open(&harness));
+    press(&mut harness, Key::N);
+    assert!(!notes_open(&harness), "N closes them again");
+}
+
+#[test]
 fn a_presentation_step_matches_its_snapshot() {
     let mut harness = projector();
     press(&mut harness, Key::F5);

@@ -214,7 +214,8 @@ fn legend_ui(ui: &mut egui::Ui, scenario: &crate::model::Scenario) {
     });
 }
 
-/// Previous, Next (or Reveal) and End, for a presenter with a mouse.
+/// Previous, Next (or Reveal), the speaker notes and End, for a presenter
+/// with a mouse.
 fn controls_ui(
     ui: &mut egui::Ui,
     step: Option<&Step<'_>>,
@@ -230,6 +231,7 @@ fn controls_ui(
         for command in [
             Command::Present(Move::Previous),
             next,
+            Command::ToggleSpeakerNotes,
             Command::StopPresentation,
         ] {
             let text = RichText::new(command.label()).size(type_size::CONTROL);
