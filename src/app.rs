@@ -273,15 +273,9 @@ impl CoalitionApp {
         app
     }
 
-    /// The app on `startup`'s file, or on the built-in scenario. A file that
-    /// cannot be read leaves the built-in scenario open and says why. Unsaved
-    /// work from a session that ended badly is offered back.
-    pub fn open(startup: &Startup) -> Self {
-        Self::opened(startup, Opening::read(startup))
-    }
-
-    /// The app on what was read for `startup` (`Opening::read`, perhaps on
-    /// another thread), offering back unsaved work.
+    /// The app on what was read for `startup` (`Opening::read`: its file, or
+    /// the built-in scenario with a notice saying why). Unsaved work from a
+    /// session that ended badly is offered back.
     pub fn opened(startup: &Startup, opening: Opening) -> Self {
         let Opening {
             doc,

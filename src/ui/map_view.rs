@@ -430,18 +430,21 @@ pub fn map_ui(
     } else {
         let ppp = ui.ctx().pixels_per_point();
         let tessellate = |shapes| tessellate(ui.ctx(), shapes);
-        // The picture feathers borders in its own shader, with fewer
-        // triangles than egui's lines (plain meshes need those).
         let to_picture = view.map.picture.is_some();
-        let feathered_borders = to_picture
-            .then(|| map_gpu::thin_line_feathering(ui.ctx(), look.border_width()))
-            .flatten();
         let keys = BackgroundKeys::new(doc, view, options, ppp);
         let margin = if dragging { 0.5 } else { 0.0 };
         let countries =
             view.map
                 .countries
                 .refresh(keys.countries, &transform, Some(margin), held, |window| {
+                    let countries =
+                        Countries::in_window(scenario, basemap, &transform, look, window);
+                    // The picture feathers borders in its own shader, with
+                    // fewer triangles than egui's lines (plain meshes need
+                    // those).
+                    let feathering = to_picture
+                        .then(|| map_gpu::thin_line_feathering(ui.ctx(), look.border_width()))
+                        .flatten();
                     // The sea under the whole window, so nothing is painted
                     // under the map each frame: the picture is cleared to
                     // it, plain meshes start with it.
@@ -454,17 +457,18 @@ pub fn map_ui(
                         );
                         shapes.push(Shape::rect_filled(sea, 0.0, colours::SEA));
                     }
-                    let countries =
-                        Countries::in_window(scenario, basemap, &transform, look, window);
-                    let mesh = if let Some(feathering) = feathered_borders {
-                        shapes.push(Shape::mesh(countries.fills));
-                        let mut mesh = tessellate(shapes);
-                        for border in &countries.borders {
+                    let mesh = if let Some(feathering) = feathering {
+                        let Countries {
+                            fills: mut mesh,
+                            borders,
+                            border_stroke,
+                        } = countries;
+                        for border in &borders {
                             map_gpu::add_feathered_line(
                                 &mut mesh,
                                 &border.points,
                                 border.closed,
-                                countries.border_stroke,
+                                border_stroke,
                                 feathering,
                             );
                         }
