@@ -242,6 +242,13 @@ pub mod size {
     pub const LABEL_FONT: f32 = 12.5;
     pub const EDGE_WIDTH: f32 = 1.6;
     pub const EDGE_HIGHLIGHT_WIDTH: f32 = 3.2;
+    /// A dashed edge: dashes and gaps, in points.
+    pub const EDGE_DASH: [f32; 2] = [7.0, 4.0];
+    /// A dotted edge's dots are square, this many of its widths across...
+    pub const EDGE_DOT_SIZE: f32 = 1.1;
+    /// ...and its dots and gaps, in dot widths (5 points from dot to dot
+    /// at the normal width).
+    pub const EDGE_DOT: [f32; 2] = [1.0, (5.0 / EDGE_WIDTH - EDGE_DOT_SIZE) / EDGE_DOT_SIZE];
     /// How close the pointer must come to an edge to hover it.
     pub const EDGE_HOVER_DISTANCE: f32 = 5.0;
     pub const ARROW_LENGTH: f32 = 9.0;

@@ -80,16 +80,18 @@ fn the_gpu_layers_draw_the_map_as_the_plain_meshes_do_at_rest_and_while_dragged(
         let other = plain.render().expect("renders");
         // A rendering that lost the countries or edges, moved them or
         // mixed their colours wrongly would differ in tens of thousands of
-        // pixels. The picture feathers borders in its own shader, exactly as
-        // egui does along every segment; only where a tiny island's outline
-        // turns sharply do egui's overlapping mitred corners blend a little
-        // differently: 789 pixels when measured, by less than a quarter.
+        // pixels. The picture feathers borders and strokes edges in its own
+        // shader, as egui does along every segment; where a tiny island's
+        // outline turns sharply egui's overlapping mitred corners blend a
+        // little differently, and egui tapers the ends of its dashes where
+        // the shader fades them square: 1,249 pixels when measured, all but
+        // one by less than a third (a dot's end beside an arrowhead's tip).
         let (different, far_off) = (
             differing_pixels(image.as_raw(), other.as_raw(), 2),
             differing_pixels(image.as_raw(), other.as_raw(), 85),
         );
         assert!(
-            different < 2_000 && far_off == 0,
+            different < 2_000 && far_off <= 3,
             "{when}: {different} pixels differ between GPU layers and plain meshes, \
              {far_off} by more than a third"
         );

@@ -13,7 +13,8 @@
 //! The layers are rendered by a pipeline of our own with egui's vertex
 //! format, colour handling and blending, so the picture matches plain
 //! meshes. Its fragment shader passes the vertex colour on, faded across
-//! the borders it feathers itself ([`add_feathered_line`]); egui's own
+//! the borders it feathers itself ([`add_feathered_line`]) and cut into
+//! dashes along the edges it strokes itself ([`add_stroked_line`]); egui's own
 //! samples a texture for every pixel, and drawing the same layers through it
 //! put the world scenario's first painted frame at 1.24 s against 0.72 s
 //! with this one, in one run of `cargo bench --bench startup` (software
@@ -28,6 +29,9 @@ use eframe::egui_wgpu::{self, wgpu};
 use egui::emath::TSTransform;
 use egui::{Color32, Mesh, Pos2, Rect, Stroke, TextureId, Vec2, pos2};
 use wgpu::util::DeviceExt as _;
+
+use crate::model::LineStyle;
+use crate::theme::size;
 
 /// Renders the map's layers into a texture and keeps it.
 pub struct MapPicture {
@@ -78,7 +82,7 @@ impl MapPicture {
             label: Some("map_layers"),
             entries: &[wgpu::BindGroupLayoutEntry {
                 binding: 0,
-                visibility: wgpu::ShaderStages::VERTEX,
+                visibility: wgpu::ShaderStages::VERTEX_FRAGMENT,
                 ty: wgpu::BindingType::Buffer {
                     ty: wgpu::BufferBindingType::Uniform,
                     has_dynamic_offset: false,
@@ -140,13 +144,15 @@ impl MapPicture {
     /// The picture of `countries` and `edges`, each put where its transform
     /// says, on `ground` (opaque), covering `covers` (screen points):
     /// rendered again only if a layer or the pixel density changed. Returns
-    /// its texture and where it goes on screen now.
+    /// its texture and where it goes on screen now. `feathering` (points) is
+    /// what the layers' lines were built with.
     pub fn show(
         &mut self,
         countries: (&Arc<Mesh>, TSTransform),
         edges: (&Arc<Mesh>, TSTransform),
         covers: Rect,
         pixels_per_point: f32,
+        feathering: f32,
         ground: Color32,
     ) -> (TextureId, Rect) {
         let current = self.current.as_ref().is_some_and(|p| {
@@ -162,7 +168,7 @@ impl MapPicture {
                     countries,
                     edges,
                     (covers, ground),
-                    pixels_per_point,
+                    (pixels_per_point, feathering),
                     previous,
                 )
             }
@@ -189,7 +195,7 @@ impl MapPicture {
         countries: (&Arc<Mesh>, TSTransform),
         edges: (&Arc<Mesh>, TSTransform),
         (covers, ground): (Rect, Color32),
-        ppp: f32,
+        (ppp, feathering): (f32, f32),
         previous: Option<TextureId>,
     ) -> Picture {
         let egui_wgpu::RenderState {
@@ -234,7 +240,10 @@ impl MapPicture {
                     target_size: [covered.width(), covered.height()],
                     offset: (placed.translation - covered.min.to_vec2()).into(),
                     scale: placed.scaling,
-                    _padding: [0.0; 3],
+                    feathering,
+                    dash: size::EDGE_DASH,
+                    dot: size::EDGE_DOT,
+                    _padding: [0.0; 2],
                 };
                 let uniform = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
                     label: Some("map_layer_locals"),
@@ -343,9 +352,15 @@ struct LayerLocals {
     target_size: [f32; 2],
     offset: [f32; 2],
     scale: f32,
-    /// 32 bytes in all: a uniform block on OpenGL (std140) is a multiple of
+    /// egui's feathering when the layer was built, in points.
+    feathering: f32,
+    /// [`size::EDGE_DASH`], in points.
+    dash: [f32; 2],
+    /// [`size::EDGE_DOT`], in line widths.
+    dot: [f32; 2],
+    /// 48 bytes in all: a uniform block on OpenGL (std140) is a multiple of
     /// 16 bytes long.
-    _padding: [f32; 3],
+    _padding: [f32; 2],
 }
 
 /// egui's blending: premultiplied alpha, "over".
@@ -373,16 +388,21 @@ struct Locals {
     target_size: vec2<f32>,
     offset: vec2<f32>,
     scale: f32,
-    _pad0: f32,
-    _pad1: vec2<f32>,
+    feathering: f32,
+    dash: vec2<f32>,
+    dot: vec2<f32>,
+    _pad: vec2<f32>,
 };
 @group(0) @binding(0) var<uniform> locals: Locals;
 
 struct VertexOutput {
     @builtin(position) position: vec4<f32>,
     @location(0) color: vec4<f32>, // premultiplied, gamma space, 0-1
-    @location(1) across: vec2<f32>, // see `add_feathered_line`
+    @location(1) across: vec2<f32>, // see `add_feathered_line`, `add_stroked_line`
+    @location(2) @interpolate(flat) line: f32, // |uv.x|: LINE × kind + r for a stroked line
 };
+
+const LINE: f32 = 1000.0;
 
 @vertex
 fn vs_main(
@@ -404,14 +424,36 @@ fn vs_main(
         f32((color >> 16u) & 255u),
         f32((color >> 24u) & 255u),
     ) / 255.0;
-    out.across = uv;
+    out.line = abs(uv.x);
+    out.across = select(uv, vec2<f32>(sign(uv.x), uv.y), out.line >= LINE);
     return out;
 }
 
 @fragment
 fn fs_main(in: VertexOutput) -> @location(0) vec4<f32> {
-    // A feathered line fades from its middle (x = 0) to its edges (x = ±1).
-    let coverage = select(1.0, 1.0 - abs(in.across.x), in.across.y > 0.5);
+    if in.line < LINE {
+        // Fills, and thin lines, which fade from their middle (x = 0) to
+        // their edges (x = ±1).
+        let coverage = select(1.0, 1.0 - abs(in.across.x), in.across.y > 0.5);
+        return in.color * coverage;
+    }
+    // A stroked line, r feathering widths from its middle (x = 0) to its
+    // edges (x = ±1): solid but for its outermost feathering width, which
+    // fades out; cut into dashes along it, each fading out over one
+    // feathering past its ends, as egui draws them.
+    let kind = floor(in.line / LINE);
+    let r = in.line - kind * LINE;
+    var coverage = clamp(r * (1.0 - abs(in.across.x)), 0.0, 1.0);
+    let along = in.across.y;
+    if kind > 1.5 {
+        let f = locals.feathering;
+        let width = f * (2.0 * r - 1.0);
+        let pattern = select(locals.dash, locals.dot * width, kind > 2.5);
+        let period = pattern.x + pattern.y;
+        let phase = along - floor(along / period) * period;
+        let inside = max(min(phase, pattern.x - phase), phase - period);
+        coverage = coverage * clamp(1.0 + inside / f, 0.0, 1.0);
+    }
     return in.color * coverage;
 }
 ";
@@ -422,11 +464,100 @@ fn fs_main(in: VertexOutput) -> @location(0) vec4<f32> {
 /// ridge two pixels wide whose middle is as opaque as the line is thin, and
 /// that is the case drawn here. `None` when egui draws it otherwise.
 pub fn thin_line_feathering(ctx: &egui::Context, width: f32) -> Option<f32> {
-    let pixels =
-        ctx.tessellation_options(|o| o.feathering.then_some(o.feathering_size_in_pixels))?;
-    let feathering = pixels / ctx.pixels_per_point();
+    let feathering = feathering(ctx)?;
     // egui's own test, in points.
     (width <= 0.9 * feathering).then_some(feathering)
+}
+
+/// How wide (in points) egui feathers the edges of what it draws: one
+/// pixel, unless anti-aliasing is off (`None`).
+pub fn feathering(ctx: &egui::Context) -> Option<f32> {
+    let pixels =
+        ctx.tessellation_options(|o| o.feathering.then_some(o.feathering_size_in_pixels))?;
+    Some(pixels / ctx.pixels_per_point())
+}
+
+/// Whether [`add_stroked_line`] draws a line `width` points wide: egui draws
+/// it with a solid core and a feathered fringe either side when it is wider
+/// than its feathering, and that is the case drawn there.
+pub fn strokes_in_shader(width: f32, feathering: f32) -> bool {
+    width > feathering
+}
+
+/// `uv.x` of a stroked line's vertices is ± (`LINE_CODE` × its kind + r):
+/// kind 1 solid, 2 dashed, 3 dotted; r is the outer half-width in
+/// feathering widths. Fills have `uv` (0, 0) and thin lines ±1, so a value
+/// this large marks a stroked line. Must match `LINE` in [`LAYERS_SHADER`].
+const LINE_CODE: f32 = 1000.0;
+
+/// Adds a line wider than `feathering` (see [`strokes_in_shader`]) to
+/// `mesh`, for this picture's shader only, broken into dashes or dots as
+/// `style` says (the patterns are [`size::EDGE_DASH`] and
+/// [`size::EDGE_DOT`]). egui draws a dashed line as a separate line per
+/// dash, 8 vertices and 6 triangles each; a dotted edge across the world
+/// map is a hundred dots. Here the whole line is two vertices per point,
+/// either side of it where egui's outer fringe is, and the shader fades its
+/// edges and cuts the dashes: `uv` is (± the line's code, distance along the
+/// line in points). At either end the line runs on one feathering, fading
+/// out, as egui's line caps do; there the distance along it stays as it is
+/// at the end.
+pub fn add_stroked_line(
+    mesh: &mut Mesh,
+    points: &[Pos2],
+    stroke: Stroke,
+    style: LineStyle,
+    feathering: f32,
+) {
+    if points.len() < 2 || stroke.is_empty() {
+        return;
+    }
+    let outer = 0.5 * (stroke.width + feathering);
+    let kind = match style {
+        LineStyle::Solid => 1.0,
+        LineStyle::Dashed => 2.0,
+        LineStyle::Dotted => 3.0,
+    };
+    let code = LINE_CODE * kind + outer / feathering;
+    let path = line_normals(points, false);
+    let first = mesh.vertices.len() as u32;
+    let mut pair = |p: Pos2, normal: Vec2, along: f32, color: Color32| {
+        for side in [1.0, -1.0] {
+            mesh.vertices.push(egui::epaint::Vertex {
+                pos: p + side * outer * normal,
+                uv: pos2(side * code, along),
+                color,
+            });
+        }
+    };
+    let (start, end) = (points[0], points[points.len() - 1]);
+    let ahead = |a: Pos2, b: Pos2| (b - a).normalized() * feathering;
+    // The ends run on with the distance along the line held, so a dash
+    // cut by an end fades out, and none begins past it.
+    pair(
+        start - ahead(start, points[1]),
+        path[0].1,
+        0.0,
+        Color32::TRANSPARENT,
+    );
+    let mut along = 0.0;
+    let mut previous = start;
+    for &(p, normal) in &path {
+        along += (p - previous).length();
+        previous = p;
+        pair(p, normal, along, stroke.color);
+    }
+    pair(
+        end + ahead(points[points.len() - 2], end),
+        path[path.len() - 1].1,
+        along,
+        Color32::TRANSPARENT,
+    );
+    let pairs = path.len() as u32 + 2;
+    for k in 0..pairs - 1 {
+        let (a, b) = (first + 2 * k, first + 2 * (k + 1));
+        mesh.add_triangle(a, a + 1, b);
+        mesh.add_triangle(a + 1, b, b + 1);
+    }
 }
 
 /// Adds a line `stroke.width` thin to `mesh` as egui's tessellator draws it
@@ -538,6 +669,98 @@ mod tests {
         egui::epaint::Tessellator::new(1.0, options, [1, 1], vec![])
             .tessellate_shape(shape, &mut mesh);
         mesh
+    }
+
+    #[test]
+    fn a_stroked_line_has_egui_s_outer_edges_and_its_length_along_it() {
+        let stroke = Stroke::new(2.5, Color32::from_rgb(30, 90, 160));
+        let feathering = 1.0;
+        // A bowed line, and one with a corner sharper than a right angle.
+        let bowed = [
+            pos2(0.0, 0.0),
+            pos2(20.0, 6.0),
+            pos2(40.0, 8.0),
+            pos2(60.0, 6.0),
+            pos2(80.0, 0.0),
+        ];
+        let sharp = [pos2(0.0, 0.0), pos2(50.0, 0.0), pos2(10.0, 8.0)];
+        for points in [&bowed[..], &sharp[..]] {
+            let theirs = egui_line(points, false, stroke, feathering);
+            let mut ours = Mesh::default();
+            add_stroked_line(&mut ours, points, stroke, LineStyle::Dashed, feathering);
+            // egui: four vertices per point (outer, inner, inner, outer).
+            let path_points = theirs.vertices.len() / 4;
+            assert_eq!(ours.vertices.len(), 2 * (path_points + 2));
+            assert_eq!(ours.indices.len(), 3 * 2 * (path_points + 1));
+            let code = 2.0 * LINE_CODE + (0.5 * (stroke.width + feathering)) / feathering;
+            let pairs: Vec<_> = ours.vertices.chunks_exact(2).collect();
+            let quads: Vec<_> = theirs.vertices.chunks_exact(4).collect();
+            let mut along = 0.0;
+            for k in 0..path_points {
+                let (pair, quad) = (pairs[k + 1], quads[k]);
+                assert_eq!((pair[0].color, pair[1].color), (stroke.color, stroke.color));
+                assert!((pair[0].uv.x - code).abs() < 1e-3, "point {k}");
+                assert!((pair[1].uv.x + code).abs() < 1e-3, "point {k}");
+                // egui's inner vertices lie either side of the point.
+                let centre = |q: &[egui::epaint::Vertex]| q[1].pos.lerp(q[2].pos, 0.5);
+                if k > 0 {
+                    along += centre(quad).distance(centre(quads[k - 1]));
+                }
+                assert!(
+                    (pair[0].uv.y - along).abs() < 1e-3,
+                    "point {k}: {}",
+                    pair[0].uv.y
+                );
+                // Where egui's line caps are not: its outer vertices.
+                if k > 0 && k + 1 < path_points {
+                    assert!(pair[0].pos.distance(quad[0].pos) < 1e-4, "point {k}");
+                    assert!(pair[1].pos.distance(quad[3].pos) < 1e-4, "point {k}");
+                }
+            }
+            // Either end runs on one feathering, fading out.
+            let (start, end) = (pairs[0], pairs[pairs.len() - 1]);
+            for v in start.iter().chain(end) {
+                assert_eq!(v.color, Color32::TRANSPARENT);
+            }
+            assert!(start[0].uv.y.abs() < 1e-6);
+            assert!((end[0].uv.y - along).abs() < 1e-3);
+            let ahead = (points[0] - points[1]).normalized() * feathering;
+            assert!(start[0].pos.distance(pairs[1][0].pos + ahead) < 1e-4);
+        }
+    }
+
+    #[test]
+    fn a_dashed_or_dotted_line_is_one_strip_however_many_dashes_it_has() {
+        let points = [pos2(0.0, 0.0), pos2(300.0, 40.0)];
+        let stroke = Stroke::new(1.6, Color32::DARK_GREEN);
+        let [dash, gap] = size::EDGE_DASH;
+        let mut dashes = Vec::new();
+        dashes.extend(Shape::dashed_line(&points, stroke, dash, gap));
+        let options = egui::epaint::TessellationOptions::default();
+        let mut theirs = Mesh::default();
+        let mut tessellator = egui::epaint::Tessellator::new(1.0, options, [1, 1], vec![]);
+        for shape in dashes {
+            tessellator.tessellate_shape(shape, &mut theirs);
+        }
+        let mut ours = Mesh::default();
+        add_stroked_line(&mut ours, &points, stroke, LineStyle::Dashed, 1.0);
+        assert_eq!(ours.vertices.len(), 8);
+        assert!(
+            theirs.vertices.len() > 200,
+            "egui: {} vertices",
+            theirs.vertices.len()
+        );
+        // Dotted lines are marked as such, solid ones too.
+        for (style, kind) in [(LineStyle::Solid, 1.0), (LineStyle::Dotted, 3.0)] {
+            let mut mesh = Mesh::default();
+            add_stroked_line(&mut mesh, &points, stroke, style, 1.0);
+            let code = mesh.vertices[2].uv.x;
+            assert!(((code / LINE_CODE).floor() - kind).abs() < 0.5, "{style:?}");
+        }
+        assert!(LAYERS_SHADER.contains(&format!("const LINE: f32 = {LINE_CODE:.1};")));
+        // A line as thin as the feathering is egui's thin line, not this.
+        assert!(strokes_in_shader(1.6, 1.0));
+        assert!(!strokes_in_shader(1.0, 1.0));
     }
 
     #[test]

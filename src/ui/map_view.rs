@@ -421,7 +421,12 @@ pub fn map_ui(
             view_window(&transform, 0.0),
         )
         .into_shapes(&mut shapes);
-        let edges = edge_shapes(scenario, &emphasis, &placements, &mut shapes);
+        let edges = edge_shapes(
+            scenario,
+            &emphasis,
+            &placements,
+            &mut EdgeInk::Shapes(&mut shapes),
+        );
         painter.extend(shapes);
         DrawnEdges {
             edges: Arc::new(edges),
@@ -484,9 +489,25 @@ pub fn map_ui(
             view.map
                 .edges
                 .refresh(keys.edges(generation), &transform, None, held, |_| {
-                    let mut shapes = Vec::new();
-                    let edges = edge_shapes(scenario, &emphasis, &placements, &mut shapes);
-                    (tessellate(shapes), Arc::new(edges))
+                    // The picture strokes the lines in its own shader, with
+                    // far fewer triangles than egui's dashes.
+                    let feathering = to_picture.then(|| map_gpu::feathering(ui.ctx())).flatten();
+                    let edges = if let Some(feathering) = feathering {
+                        let mut mesh = Mesh::default();
+                        let mut ink = EdgeInk::Picture {
+                            mesh: &mut mesh,
+                            tessellator: tessellator(ui.ctx()),
+                            feathering,
+                        };
+                        let edges = edge_shapes(scenario, &emphasis, &placements, &mut ink);
+                        (mesh, edges)
+                    } else {
+                        let mut shapes = Vec::new();
+                        let mut ink = EdgeInk::Shapes(&mut shapes);
+                        let edges = edge_shapes(scenario, &emphasis, &placements, &mut ink);
+                        (tessellate(shapes), edges)
+                    };
+                    (edges.0, Arc::new(edges.1))
                 });
         // The picture covers the countries' window, so a drag shows land
         // beyond the view's edge; during a zoom gesture (the layers scaled,
@@ -505,6 +526,7 @@ pub fn map_ui(
                 (&mesh, change),
                 covers,
                 ppp,
+                map_gpu::feathering(ui.ctx()).unwrap_or(1.0 / ppp),
                 colours::SEA,
             )
         });
@@ -711,15 +733,20 @@ fn layout_fingerprint(scenario: &Scenario, look: MapLook) -> u64 {
     hasher.finish()
 }
 
-/// Shapes tessellated into one mesh, as egui would each frame.
-fn tessellate(ctx: &egui::Context, shapes: Vec<Shape>) -> Mesh {
-    let mut tessellator = egui::epaint::Tessellator::new(
+/// egui's tessellator, as it would tessellate each frame.
+fn tessellator(ctx: &egui::Context) -> egui::epaint::Tessellator {
+    egui::epaint::Tessellator::new(
         ctx.pixels_per_point(),
         ctx.tessellation_options(|o| *o),
         // No text in it: the font atlas size does not matter.
         [1, 1],
         Vec::new(),
-    );
+    )
+}
+
+/// Shapes tessellated into one mesh, as egui would each frame.
+fn tessellate(ctx: &egui::Context, shapes: Vec<Shape>) -> Mesh {
+    let mut tessellator = tessellator(ctx);
     let mut mesh = Mesh::default();
     for shape in shapes {
         tessellator.tessellate_shape(shape, &mut mesh);
@@ -763,12 +790,35 @@ struct EdgeEmphasis<'a> {
     look: MapLook,
 }
 
+/// Where edges are drawn, in order: as egui shapes, or into a mesh for the
+/// map's picture, whose shader strokes the lines (`map_gpu::add_stroked_line`).
+enum EdgeInk<'a> {
+    Shapes(&'a mut Vec<Shape>),
+    Picture {
+        mesh: &'a mut Mesh,
+        tessellator: egui::epaint::Tessellator,
+        /// egui's feathering, in points.
+        feathering: f32,
+    },
+}
+
+impl EdgeInk<'_> {
+    fn add(&mut self, shape: Shape) {
+        match self {
+            Self::Shapes(shapes) => shapes.push(shape),
+            Self::Picture {
+                mesh, tessellator, ..
+            } => tessellator.tessellate_shape(shape, mesh),
+        }
+    }
+}
+
 /// The relations' edges; returns each as drawn, for hover.
 fn edge_shapes(
     scenario: &Scenario,
     emphasis: &EdgeEmphasis<'_>,
     placements: &[NodePlacement],
-    out: &mut Vec<Shape>,
+    ink: &mut EdgeInk<'_>,
 ) -> Vec<DrawnEdge> {
     let EdgeEmphasis {
         hidden,
@@ -821,7 +871,7 @@ fn edge_shapes(
             look.node_radius(),
         );
         edge_shape(
-            out,
+            ink,
             &points,
             line,
             Stroke::new(width, colour),
@@ -902,7 +952,7 @@ fn edge_curve(a: Pos2, b: Pos2, offset: f32, canonical: bool, radius: f32) -> Ve
 }
 
 fn edge_shape(
-    out: &mut Vec<Shape>,
+    ink: &mut EdgeInk<'_>,
     points: &[Pos2],
     line: LineStyle,
     stroke: Stroke,
@@ -911,31 +961,44 @@ fn edge_shape(
     if points.len() < 2 {
         return;
     }
-    match line {
-        LineStyle::Solid => {
-            out.push(Shape::line(points.to_vec(), stroke));
+    // Dots are tiny square dashes, drawn a little wider than the line.
+    let drawn = match line {
+        LineStyle::Dotted => Stroke::new(stroke.width * size::EDGE_DOT_SIZE, stroke.color),
+        LineStyle::Solid | LineStyle::Dashed => stroke,
+    };
+    match ink {
+        // For the picture's shader: the whole line in one strip.
+        EdgeInk::Picture {
+            mesh, feathering, ..
+        } if map_gpu::strokes_in_shader(drawn.width, *feathering) => {
+            map_gpu::add_stroked_line(mesh, points, drawn, line, *feathering);
         }
-        LineStyle::Dashed => {
-            out.extend(Shape::dashed_line(points, stroke, 7.0, 4.0));
-        }
-        LineStyle::Dotted => {
-            // Dots as tiny dashes: a quad each, where a round dot costs ten
-            // times the vertices; at this size the eye cannot tell.
-            let dot = stroke.width * 1.1;
-            out.extend(Shape::dashed_line(
-                points,
-                Stroke::new(dot, stroke.color),
-                dot,
-                5.0 * stroke.width / size::EDGE_WIDTH - dot,
-            ));
-        }
+        _ => match line {
+            LineStyle::Solid => {
+                ink.add(Shape::line(points.to_vec(), drawn));
+            }
+            LineStyle::Dashed => {
+                let [dash, gap] = size::EDGE_DASH;
+                for dash in Shape::dashed_line(points, drawn, dash, gap) {
+                    ink.add(dash);
+                }
+            }
+            LineStyle::Dotted => {
+                // A quad each, where a round dot costs ten times the
+                // vertices; at this size the eye cannot tell.
+                let [dot, gap] = size::EDGE_DOT.map(|l| l * drawn.width);
+                for dot in Shape::dashed_line(points, drawn, dot, gap) {
+                    ink.add(dot);
+                }
+            }
+        },
     }
     if let Some(arrow) = arrow {
         let tip = points[points.len() - 1];
         let back = (tip - points[points.len() - 2]).normalized();
         let base = tip - back * arrow;
         let side = back.rot90() * arrow * 0.45;
-        out.push(Shape::convex_polygon(
+        ink.add(Shape::convex_polygon(
             vec![tip, base + side, base - side],
             stroke.color,
             Stroke::NONE,
