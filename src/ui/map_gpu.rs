@@ -103,8 +103,8 @@ impl MapPicture {
                 module: &shader,
                 entry_point: Some("vs_main"),
                 // egui's `Vertex`: position, texture coordinates (the map is
-                // untextured: they mark feathered lines), premultiplied sRGBA
-                // colour.
+                // untextured: they mark feathered and stroked lines),
+                // premultiplied sRGBA colour.
                 buffers: &[Some(wgpu::VertexBufferLayout {
                     array_stride: std::mem::size_of::<egui::epaint::Vertex>() as u64,
                     step_mode: wgpu::VertexStepMode::Vertex,
@@ -344,8 +344,9 @@ fn gamma_encoded(colour: Color32) -> wgpu::Color {
     wgpu::Color { r, g, b, a }
 }
 
-/// The layers' uniform: the texture's size in points and the layer's
-/// translation and scale.
+/// The layers' uniform: the texture's size in points, the layer's
+/// translation and scale, and what stroked lines need (the feathering they
+/// were built with, the dash and dot patterns).
 #[repr(C)]
 #[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
 struct LayerLocals {
@@ -382,7 +383,8 @@ const BLEND: wgpu::BlendState = wgpu::BlendState {
 /// premultiplied gamma-space colour on, as egui's does for a gamma
 /// framebuffer (the texture is later drawn by egui, which treats its texels
 /// as gamma-encoded). Untextured egui meshes have `uv` (0, 0), which the
-/// layers do not otherwise need: `uv` marks feathered lines instead.
+/// layers do not otherwise need: `uv` marks feathered and stroked lines
+/// instead.
 const LAYERS_SHADER: &str = r"
 struct Locals {
     target_size: vec2<f32>,
@@ -470,16 +472,18 @@ pub fn thin_line_feathering(ctx: &egui::Context, width: f32) -> Option<f32> {
 }
 
 /// How wide (in points) egui feathers the edges of what it draws: one
-/// pixel, unless anti-aliasing is off (`None`).
+/// pixel, unless anti-aliasing is off (`None`, as egui treats a width of 0).
 pub fn feathering(ctx: &egui::Context) -> Option<f32> {
-    let pixels =
-        ctx.tessellation_options(|o| o.feathering.then_some(o.feathering_size_in_pixels))?;
+    let pixels = ctx.tessellation_options(|o| {
+        (o.feathering && o.feathering_size_in_pixels > 0.0).then_some(o.feathering_size_in_pixels)
+    })?;
     Some(pixels / ctx.pixels_per_point())
 }
 
-/// Whether [`add_stroked_line`] draws a line `width` points wide: egui draws
-/// it with a solid core and a feathered fringe either side when it is wider
-/// than its feathering, and that is the case drawn there.
+/// Whether [`add_stroked_line`] draws a line `width` points wide: one wider
+/// than the feathering, which egui draws with a solid core and a feathered
+/// fringe either side. egui draws the rest (down to 0.9 feathering the
+/// same way, then as a thin ridge).
 pub fn strokes_in_shader(width: f32, feathering: f32) -> bool {
     width > feathering
 }
@@ -494,13 +498,14 @@ const LINE_CODE: f32 = 1000.0;
 /// `mesh`, for this picture's shader only, broken into dashes or dots as
 /// `style` says (the patterns are [`size::EDGE_DASH`] and
 /// [`size::EDGE_DOT`]). egui draws a dashed line as a separate line per
-/// dash, 8 vertices and 6 triangles each; a dotted edge across the world
+/// dash, 8 vertices and 10 triangles each; a dotted edge across the world
 /// map is a hundred dots. Here the whole line is two vertices per point,
 /// either side of it where egui's outer fringe is, and the shader fades its
 /// edges and cuts the dashes: `uv` is (± the line's code, distance along the
 /// line in points). At either end the line runs on one feathering, fading
 /// out, as egui's line caps do; there the distance along it stays as it is
-/// at the end.
+/// at the end (or in the middle of a gap, if a dash would begin just past
+/// it).
 pub fn add_stroked_line(
     mesh: &mut Mesh,
     points: &[Pos2],
@@ -518,6 +523,7 @@ pub fn add_stroked_line(
         LineStyle::Dotted => 3.0,
     };
     let code = LINE_CODE * kind + outer / feathering;
+    debug_assert!(outer / feathering < LINE_CODE, "a line {outer} wide");
     let path = line_normals(points, false);
     let first = mesh.vertices.len() as u32;
     let mut pair = |p: Pos2, normal: Vec2, along: f32, color: Color32| {
@@ -539,20 +545,48 @@ pub fn add_stroked_line(
         0.0,
         Color32::TRANSPARENT,
     );
+    let (last, end_normal) = path[path.len() - 1];
     let mut along = 0.0;
     let mut previous = start;
-    for &(p, normal) in &path {
+    for &(p, normal) in &path[..path.len() - 1] {
         along += (p - previous).length();
         previous = p;
         pair(p, normal, along, stroke.color);
     }
+    let last_segment = (last - previous).length();
+    let length = along + last_segment;
+    // A line that ends within a feathering before its next dash would
+    // begin: the shader would fade that dash in, where egui draws none. From
+    // there on the distance along is held in the middle of the gap.
+    let pattern = match style {
+        LineStyle::Solid => None,
+        LineStyle::Dashed => Some(size::EDGE_DASH),
+        LineStyle::Dotted => Some(size::EDGE_DOT.map(|l| l * stroke.width)),
+    };
+    let held = pattern.and_then(|[dash, gap]| {
+        let period = dash + gap;
+        let phase = length.rem_euclid(period);
+        let lead_in = phase - (period - feathering);
+        (lead_in > 0.0 && lead_in < last_segment && gap > 2.0 * feathering)
+            .then_some((lead_in, length - phase + dash + 0.5 * gap))
+    });
+    let end_along = match held {
+        Some((lead_in, middle_of_gap)) => {
+            let cut = last - (last - previous).normalized() * lead_in;
+            pair(cut, end_normal, length - lead_in, stroke.color);
+            pair(cut, end_normal, middle_of_gap, stroke.color);
+            middle_of_gap
+        }
+        None => length,
+    };
+    pair(last, end_normal, end_along, stroke.color);
     pair(
         end + ahead(points[points.len() - 2], end),
-        path[path.len() - 1].1,
-        along,
+        end_normal,
+        end_along,
         Color32::TRANSPARENT,
     );
-    let pairs = path.len() as u32 + 2;
+    let pairs = (mesh.vertices.len() as u32 - first) / 2;
     for k in 0..pairs - 1 {
         let (a, b) = (first + 2 * k, first + 2 * (k + 1));
         mesh.add_triangle(a, a + 1, b);
@@ -687,12 +721,12 @@ mod tests {
         for points in [&bowed[..], &sharp[..]] {
             let theirs = egui_line(points, false, stroke, feathering);
             let mut ours = Mesh::default();
-            add_stroked_line(&mut ours, points, stroke, LineStyle::Dashed, feathering);
+            add_stroked_line(&mut ours, points, stroke, LineStyle::Solid, feathering);
             // egui: four vertices per point (outer, inner, inner, outer).
             let path_points = theirs.vertices.len() / 4;
             assert_eq!(ours.vertices.len(), 2 * (path_points + 2));
             assert_eq!(ours.indices.len(), 3 * 2 * (path_points + 1));
-            let code = 2.0 * LINE_CODE + (0.5 * (stroke.width + feathering)) / feathering;
+            let code = LINE_CODE + (0.5 * (stroke.width + feathering)) / feathering;
             let pairs: Vec<_> = ours.vertices.chunks_exact(2).collect();
             let quads: Vec<_> = theirs.vertices.chunks_exact(4).collect();
             let mut along = 0.0;
@@ -724,9 +758,44 @@ mod tests {
             }
             assert!(start[0].uv.y.abs() < 1e-6);
             assert!((end[0].uv.y - along).abs() < 1e-3);
-            let ahead = (points[0] - points[1]).normalized() * feathering;
-            assert!(start[0].pos.distance(pairs[1][0].pos + ahead) < 1e-4);
+            let back = (points[0] - points[1]).normalized() * feathering;
+            assert!(start[0].pos.distance(pairs[1][0].pos + back) < 1e-4);
+            let n = points.len();
+            let on = (points[n - 1] - points[n - 2]).normalized() * feathering;
+            assert!(end[1].pos.distance(pairs[pairs.len() - 2][1].pos + on) < 1e-4);
         }
+    }
+
+    #[test]
+    fn a_dashed_line_that_ends_just_before_a_dash_fades_none_in() {
+        let stroke = Stroke::new(1.6, Color32::DARK_BLUE);
+        let [dash, gap] = size::EDGE_DASH;
+        let period = dash + gap;
+        let line_along = |length: f32| {
+            let mut mesh = Mesh::default();
+            let points = [pos2(0.0, 0.0), pos2(length, 0.0)];
+            add_stroked_line(&mut mesh, &points, stroke, LineStyle::Dashed, 1.0);
+            mesh.vertices.iter().map(|v| v.uv.y).collect::<Vec<_>>()
+        };
+        // Ends in a dash: the distance along runs to the end and is held.
+        let length = 3.0 * period + 2.0;
+        assert_eq!(
+            line_along(length),
+            [0.0, 0.0, 0.0, 0.0, length, length, length, length]
+        );
+        // Ends half a feathering before the fourth dash: the fade-in would
+        // begin half a feathering before the end; from there the distance
+        // is held in the middle of the third gap.
+        let length = 4.0 * period - 0.5;
+        let held = 3.0 * period + dash + 0.5 * gap;
+        let along = line_along(length);
+        assert_eq!(along.len(), 12);
+        assert!(
+            along[4..6]
+                .iter()
+                .all(|a| (a - (length - 0.5)).abs() < 1e-4)
+        );
+        assert!(along[6..].iter().all(|a| (a - held).abs() < 1e-4));
     }
 
     #[test]
@@ -758,9 +827,6 @@ mod tests {
             assert!(((code / LINE_CODE).floor() - kind).abs() < 0.5, "{style:?}");
         }
         assert!(LAYERS_SHADER.contains(&format!("const LINE: f32 = {LINE_CODE:.1};")));
-        // A line as thin as the feathering is egui's thin line, not this.
-        assert!(strokes_in_shader(1.6, 1.0));
-        assert!(!strokes_in_shader(1.0, 1.0));
     }
 
     #[test]

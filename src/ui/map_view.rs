@@ -91,8 +91,9 @@ pub struct MapState {
     layout: Option<LayoutCache>,
     /// The countries, tessellated for a view.
     countries: LayerCache<()>,
-    /// The relation edges, tessellated for a layout.
-    edges: LayerCache<Arc<Vec<DrawnEdge>>>,
+    /// The relation edges, tessellated for a layout; each as drawn, and the
+    /// feathering their lines were stroked with for the picture.
+    edges: LayerCache<(Arc<Vec<DrawnEdge>>, f32)>,
     /// With wgpu: the cached layers rendered into one texture, drawn each
     /// frame as one rectangle ([`map_gpu`]). Without it (set when the app
     /// starts) they are copied into each frame as plain egui meshes.
@@ -485,14 +486,14 @@ pub fn map_ui(
                     (mesh, ())
                 });
         let generation = view.map.layout.as_ref().map_or(0, |l| l.generation);
-        let (mesh, change, edges) =
+        let (mesh, change, (edges, feathering)) =
             view.map
                 .edges
                 .refresh(keys.edges(generation), &transform, None, held, |_| {
                     // The picture strokes the lines in its own shader, with
                     // far fewer triangles than egui's dashes.
                     let feathering = to_picture.then(|| map_gpu::feathering(ui.ctx())).flatten();
-                    let edges = if let Some(feathering) = feathering {
+                    if let Some(feathering) = feathering {
                         let mut mesh = Mesh::default();
                         let mut ink = EdgeInk::Picture {
                             mesh: &mut mesh,
@@ -500,14 +501,14 @@ pub fn map_ui(
                             feathering,
                         };
                         let edges = edge_shapes(scenario, &emphasis, &placements, &mut ink);
-                        (mesh, edges)
+                        (mesh, (Arc::new(edges), feathering))
                     } else {
                         let mut shapes = Vec::new();
                         let mut ink = EdgeInk::Shapes(&mut shapes);
                         let edges = edge_shapes(scenario, &emphasis, &placements, &mut ink);
-                        (tessellate(shapes), edges)
-                    };
-                    (edges.0, Arc::new(edges.1))
+                        // No line is stroked by the shader: any feathering.
+                        (tessellate(shapes), (Arc::new(edges), 1.0 / ppp))
+                    }
                 });
         // The picture covers the countries' window, so a drag shows land
         // beyond the view's edge; during a zoom gesture (the layers scaled,
@@ -526,7 +527,7 @@ pub fn map_ui(
                 (&mesh, change),
                 covers,
                 ppp,
-                map_gpu::feathering(ui.ctx()).unwrap_or(1.0 / ppp),
+                feathering,
                 colours::SEA,
             )
         });
