@@ -14,8 +14,13 @@ type App = Harness<'static, CoalitionApp>;
 /// The app with eframe's wgpu render state (so the map uses its GPU layers),
 /// or without it (plain meshes); both render with wgpu.
 fn harness(gpu: bool) -> App {
+    harness_at(gpu, 1.0)
+}
+
+fn harness_at(gpu: bool, pixels_per_point: f32) -> App {
     let builder = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
+        .with_pixels_per_point(pixels_per_point)
         .with_theme(egui::Theme::Light);
     let builder = if gpu { builder.wgpu() } else { builder };
     let mut harness = builder.build_eframe(|cc| CoalitionApp::new(cc, &Startup::default()));
@@ -147,13 +152,7 @@ fn at_twice_the_pixels_with_an_actor_selected_the_gpu_layers_draw_what_plain_mes
     // The selected actor's edges are drawn wider, the others faded: other
     // line widths and colours than at rest, at another feathering.
     let render = |gpu: bool| {
-        let builder = Harness::builder()
-            .with_size(egui::vec2(1280.0, 800.0))
-            .with_pixels_per_point(2.0)
-            .with_theme(egui::Theme::Light);
-        let builder = if gpu { builder.wgpu() } else { builder };
-        let mut harness = builder.build_eframe(|cc| CoalitionApp::new(cc, &Startup::default()));
-        harness.run();
+        let mut harness = harness_at(gpu, 2.0);
         harness.state_mut().view.selected = Some("IRN".to_owned());
         harness.run();
         assert_eq!(
