@@ -493,22 +493,15 @@ pub fn map_ui(
                     // The picture strokes the lines in its own shader, with
                     // far fewer triangles than egui's dashes.
                     let feathering = to_picture.then(|| map_gpu::feathering(ui.ctx())).flatten();
-                    if let Some(feathering) = feathering {
-                        let mut mesh = Mesh::default();
-                        let mut ink = EdgeInk::Picture {
-                            mesh: &mut mesh,
-                            tessellator: tessellator(ui.ctx()),
-                            feathering,
-                        };
-                        let edges = edge_shapes(scenario, &emphasis, &placements, &mut ink);
-                        (mesh, (Arc::new(edges), feathering))
-                    } else {
-                        let mut shapes = Vec::new();
-                        let mut ink = EdgeInk::Shapes(&mut shapes);
-                        let edges = edge_shapes(scenario, &emphasis, &placements, &mut ink);
-                        // No line is stroked by the shader: any feathering.
-                        (tessellate(shapes), (Arc::new(edges), 1.0 / ppp))
-                    }
+                    let mut mesh = Mesh::default();
+                    let mut ink = EdgeInk::Mesh {
+                        mesh: &mut mesh,
+                        tessellator: tessellator(ui.ctx()),
+                        stroked_with: feathering,
+                    };
+                    let edges = edge_shapes(scenario, &emphasis, &placements, &mut ink);
+                    // Without lines stroked by the shader, any feathering.
+                    (mesh, (Arc::new(edges), feathering.unwrap_or(1.0 / ppp)))
                 });
         // The picture covers the countries' window, so a drag shows land
         // beyond the view's edge; during a zoom gesture (the layers scaled,
@@ -791,15 +784,17 @@ struct EdgeEmphasis<'a> {
     look: MapLook,
 }
 
-/// Where edges are drawn, in order: as egui shapes, or into a mesh for the
-/// map's picture, whose shader strokes the lines (`map_gpu::add_stroked_line`).
+/// Where edges are drawn, in order: as egui shapes, or tessellated into a
+/// mesh, whose lines the map's picture may stroke in its shader instead
+/// (`map_gpu::add_stroked_line`).
 enum EdgeInk<'a> {
     Shapes(&'a mut Vec<Shape>),
-    Picture {
+    Mesh {
         mesh: &'a mut Mesh,
         tessellator: egui::epaint::Tessellator,
-        /// egui's feathering, in points.
-        feathering: f32,
+        /// For the picture: egui's feathering (points), with which the
+        /// shader strokes the lines wide enough.
+        stroked_with: Option<f32>,
     },
 }
 
@@ -807,7 +802,7 @@ impl EdgeInk<'_> {
     fn add(&mut self, shape: Shape) {
         match self {
             Self::Shapes(shapes) => shapes.push(shape),
-            Self::Picture {
+            Self::Mesh {
                 mesh, tessellator, ..
             } => tessellator.tessellate_shape(shape, mesh),
         }
@@ -969,8 +964,10 @@ fn edge_shape(
     };
     match ink {
         // For the picture's shader: the whole line in one strip.
-        EdgeInk::Picture {
-            mesh, feathering, ..
+        EdgeInk::Mesh {
+            mesh,
+            stroked_with: Some(feathering),
+            ..
         } if map_gpu::strokes_in_shader(drawn.width, *feathering) => {
             map_gpu::add_stroked_line(mesh, points, drawn, line, *feathering);
         }
