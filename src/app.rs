@@ -172,8 +172,7 @@ pub struct Startup {
 }
 
 /// What the app starts on: the document, the country outlines, and what
-/// went wrong reading them. Reading it needs no window, so `main` does it
-/// while eframe opens one.
+/// went wrong reading them (read without egui).
 pub struct Opening {
     pub doc: Document,
     pub basemap: Basemap,
@@ -245,23 +244,13 @@ impl CoalitionApp {
     /// The app as started from a desktop or command line: preferences from
     /// eframe's storage, then `startup`'s file.
     pub fn new(cc: &eframe::CreationContext<'_>, startup: &Startup) -> Self {
-        Self::new_opened(cc, startup, Opening::read(startup))
-    }
-
-    /// The app in its window on what was read for `startup`: `main` reads
-    /// it on another thread while eframe opens the window.
-    pub fn new_opened(
-        cc: &eframe::CreationContext<'_>,
-        startup: &Startup,
-        opening: Opening,
-    ) -> Self {
         let prefs: Prefs = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, Prefs::STORAGE_KEY))
             .unwrap_or_default();
         crate::theme::apply_style(&cc.egui_ctx, prefs.dark_theme);
         cc.egui_ctx.set_zoom_factor(prefs.clamped_scale());
-        let mut app = Self::opened(startup, opening);
+        let mut app = Self::opened(startup, Opening::read(startup));
         app.prefs = prefs;
         app.view.map.picture = cc
             .wgpu_render_state

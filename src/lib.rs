@@ -37,7 +37,7 @@ pub mod tables;
 pub mod theme;
 pub mod ui;
 
-pub use app::{CoalitionApp, Opening, Startup};
+pub use app::{CoalitionApp, Startup};
 
 /// The window's title.
 pub const APP_NAME: &str = "Coalition Map";

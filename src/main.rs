@@ -5,7 +5,7 @@
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
 use coalition_map::cli::{self, Invocation};
-use coalition_map::{APP_NAME, CoalitionApp, Opening, Startup};
+use coalition_map::{APP_NAME, CoalitionApp, Startup};
 
 fn main() -> std::process::ExitCode {
     // `None` unless a benchmark asked (see `bench_support`); notes the start time.
@@ -60,21 +60,12 @@ fn main() -> std::process::ExitCode {
                 file,
                 recovery_dir: eframe::storage_dir(coalition_map::APP_ID),
             };
-            // The scenario and the outlines are read while eframe opens the
-            // window and the GPU, which takes longer and keeps one core busy.
-            let reading = {
-                let startup = startup.clone();
-                std::thread::spawn(move || Opening::read(&startup))
-            };
             let result = eframe::run_native(
                 APP_NAME,
                 coalition_map::native_options(),
                 Box::new(move |cc| {
                     Ok(coalition_map::bench_support::wrap(probe, || {
-                        // If reading failed unexpectedly, it is tried again
-                        // here, where it fails as it would without the thread.
-                        let opening = reading.join().unwrap_or_else(|_| Opening::read(&startup));
-                        Box::new(CoalitionApp::new_opened(cc, &startup, opening))
+                        Box::new(CoalitionApp::new(cc, &startup))
                     }))
                 }),
             );
