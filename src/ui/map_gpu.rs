@@ -20,6 +20,9 @@
 //! with this one, in one run of `cargo bench --bench startup` (software
 //! rendering).
 //!
+//! The pipeline's shaders are compiled ahead, on a worker thread, while the
+//! first frame's panels are laid out ([`LayersPipeline::warm_up`]).
+//!
 //! Without wgpu (an egui context with no renderer, the export, or a test
 //! harness without a GPU) `map_view` paints plain meshes.
 
@@ -36,9 +39,20 @@ use crate::theme::size;
 /// Renders the map's layers into a texture and keeps it.
 pub struct MapPicture {
     render_state: egui_wgpu::RenderState,
+    layers: LayersPipeline,
+    current: Option<Picture>,
+}
+
+/// The pipeline the layers are drawn with, and the GPU it runs on (all
+/// handles: cloning shares them).
+#[derive(Clone)]
+struct LayersPipeline {
+    device: wgpu::Device,
+    queue: wgpu::Queue,
     pipeline: wgpu::RenderPipeline,
     bind_group_layout: wgpu::BindGroupLayout,
-    current: Option<Picture>,
+    /// The pictures' texture format: the screen's.
+    format: wgpu::TextureFormat,
 }
 
 impl std::fmt::Debug for MapPicture {
@@ -68,70 +82,20 @@ impl MapPicture {
     /// lets a texture of the same format be drawn back unchanged (egui's
     /// renderer treats textures as gamma-encoded: a linear `…Srgb` screen
     /// would decode them twice).
+    ///
+    /// Starts compiling the pipeline's shaders on a worker thread
+    /// ([`LayersPipeline::warm_up`]).
     pub fn new(render_state: &egui_wgpu::RenderState) -> Option<Self> {
-        let format = render_state.target_format;
-        if format.is_srgb() {
+        if render_state.target_format.is_srgb() {
             return None;
         }
-        let device = &render_state.device;
-        let shader = device.create_shader_module(wgpu::ShaderModuleDescriptor {
-            label: Some("map_layers"),
-            source: wgpu::ShaderSource::Wgsl(LAYERS_SHADER.into()),
-        });
-        let bind_group_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
-            label: Some("map_layers"),
-            entries: &[wgpu::BindGroupLayoutEntry {
-                binding: 0,
-                visibility: wgpu::ShaderStages::VERTEX_FRAGMENT,
-                ty: wgpu::BindingType::Buffer {
-                    ty: wgpu::BufferBindingType::Uniform,
-                    has_dynamic_offset: false,
-                    min_binding_size: None,
-                },
-                count: None,
-            }],
-        });
-        let layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
-            label: Some("map_layers"),
-            bind_group_layouts: &[Some(&bind_group_layout)],
-            immediate_size: 0,
-        });
-        let pipeline = device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
-            label: Some("map_layers"),
-            layout: Some(&layout),
-            vertex: wgpu::VertexState {
-                module: &shader,
-                entry_point: Some("vs_main"),
-                // egui's `Vertex`: position, texture coordinates (the map is
-                // untextured: they mark feathered and stroked lines),
-                // premultiplied sRGBA colour.
-                buffers: &[Some(wgpu::VertexBufferLayout {
-                    array_stride: std::mem::size_of::<egui::epaint::Vertex>() as u64,
-                    step_mode: wgpu::VertexStepMode::Vertex,
-                    attributes: &wgpu::vertex_attr_array![0 => Float32x2, 1 => Float32x2, 2 => Uint32],
-                })],
-                compilation_options: wgpu::PipelineCompilationOptions::default(),
-            },
-            primitive: wgpu::PrimitiveState::default(),
-            depth_stencil: None,
-            multisample: wgpu::MultisampleState::default(),
-            fragment: Some(wgpu::FragmentState {
-                module: &shader,
-                entry_point: Some("fs_main"),
-                targets: &[Some(wgpu::ColorTargetState {
-                    format,
-                    blend: Some(BLEND),
-                    write_mask: wgpu::ColorWrites::ALL,
-                })],
-                compilation_options: wgpu::PipelineCompilationOptions::default(),
-            }),
-            multiview_mask: None,
-            cache: None,
-        });
+        let layers = LayersPipeline::new(render_state);
+        // Left to finish on its own. If it cannot start, the first picture
+        // compiles the shaders as before: nothing else is lost.
+        drop(layers.clone().warm_up());
         Some(Self {
             render_state: render_state.clone(),
-            pipeline,
-            bind_group_layout,
+            layers,
             current: None,
         })
     }
@@ -198,13 +162,7 @@ impl MapPicture {
         (ppp, feathering): (f32, f32),
         previous: Option<TextureId>,
     ) -> Picture {
-        let egui_wgpu::RenderState {
-            device,
-            queue,
-            renderer,
-            target_format,
-            ..
-        } = &self.render_state;
+        let device = &self.layers.device;
         // Whole pixels, and no larger than the GPU allows (a huge window on
         // a small GPU shows the middle of the map while dragged).
         let max_side = device.limits().max_texture_dimension_2d as f32;
@@ -214,27 +172,10 @@ impl MapPicture {
             .max(Vec2::splat(1.0));
         let min = ((covers.center().to_vec2() * ppp - pixels / 2.0).round() / ppp).to_pos2();
         let covered = Rect::from_min_size(min, pixels / ppp);
-        let texture = device.create_texture(&wgpu::TextureDescriptor {
-            label: Some("map_picture"),
-            size: wgpu::Extent3d {
-                width: pixels.x as u32,
-                height: pixels.y as u32,
-                depth_or_array_layers: 1,
-            },
-            mip_level_count: 1,
-            sample_count: 1,
-            dimension: wgpu::TextureDimension::D2,
-            format: *target_format,
-            usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::TEXTURE_BINDING,
-            view_formats: &[],
-        });
-        let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
-
         // Each layer's vertices are in screen points: put by its transform,
         // then moved by the picture's corner, they land in the texture.
         let layers: Vec<_> = [countries, edges]
             .into_iter()
-            .filter(|(mesh, _)| !mesh.indices.is_empty())
             .map(|(mesh, placed)| {
                 let locals = LayerLocals {
                     target_size: [covered.width(), covered.height()],
@@ -245,9 +186,138 @@ impl MapPicture {
                     dot: size::EDGE_DOT,
                     _padding: [0.0; 2],
                 };
+                (&**mesh, locals)
+            })
+            .collect();
+        let view = self
+            .layers
+            .draw([pixels.x as u32, pixels.y as u32], ground, &layers);
+
+        // Shown texel for pixel (linear filtering then samples just that
+        // texel), except while a zoom gesture scales it: smooth then.
+        let mut renderer = self.render_state.renderer.write();
+        let id = match previous {
+            Some(id) => {
+                renderer.update_egui_texture_from_wgpu_texture(
+                    device,
+                    &view,
+                    wgpu::FilterMode::Linear,
+                    id,
+                );
+                id
+            }
+            None => renderer.register_native_texture(device, &view, wgpu::FilterMode::Linear),
+        };
+        Picture {
+            countries: countries.0.clone(),
+            edges: edges.0.clone(),
+            pixels_per_point: ppp,
+            covered,
+            placed: countries.1,
+            texture: id,
+        }
+    }
+}
+
+impl LayersPipeline {
+    fn new(render_state: &egui_wgpu::RenderState) -> Self {
+        let device = &render_state.device;
+        let format = render_state.target_format;
+        let shader = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+            label: Some("map_layers"),
+            source: wgpu::ShaderSource::Wgsl(LAYERS_SHADER.into()),
+        });
+        let bind_group_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some("map_layers"),
+            entries: &[wgpu::BindGroupLayoutEntry {
+                binding: 0,
+                visibility: wgpu::ShaderStages::VERTEX_FRAGMENT,
+                ty: wgpu::BindingType::Buffer {
+                    ty: wgpu::BufferBindingType::Uniform,
+                    has_dynamic_offset: false,
+                    min_binding_size: None,
+                },
+                count: None,
+            }],
+        });
+        let layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("map_layers"),
+            bind_group_layouts: &[Some(&bind_group_layout)],
+            immediate_size: 0,
+        });
+        let pipeline = device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
+            label: Some("map_layers"),
+            layout: Some(&layout),
+            vertex: wgpu::VertexState {
+                module: &shader,
+                entry_point: Some("vs_main"),
+                // egui's `Vertex`: position, texture coordinates (the map is
+                // untextured: they mark feathered and stroked lines),
+                // premultiplied sRGBA colour.
+                buffers: &[Some(wgpu::VertexBufferLayout {
+                    array_stride: std::mem::size_of::<egui::epaint::Vertex>() as u64,
+                    step_mode: wgpu::VertexStepMode::Vertex,
+                    attributes: &wgpu::vertex_attr_array![0 => Float32x2, 1 => Float32x2, 2 => Uint32],
+                })],
+                compilation_options: wgpu::PipelineCompilationOptions::default(),
+            },
+            primitive: wgpu::PrimitiveState::default(),
+            depth_stencil: None,
+            multisample: wgpu::MultisampleState::default(),
+            fragment: Some(wgpu::FragmentState {
+                module: &shader,
+                entry_point: Some("fs_main"),
+                targets: &[Some(wgpu::ColorTargetState {
+                    format,
+                    blend: Some(BLEND),
+                    write_mask: wgpu::ColorWrites::ALL,
+                })],
+                compilation_options: wgpu::PipelineCompilationOptions::default(),
+            }),
+            multiview_mask: None,
+            cache: None,
+        });
+        Self {
+            device: device.clone(),
+            queue: render_state.queue.clone(),
+            pipeline,
+            bind_group_layout,
+            format,
+        }
+    }
+
+    /// Draws `layers` (each a mesh and the uniform placing it) over `ground`
+    /// into a new texture of `size` pixels, and submits the work. Returns
+    /// the texture's view.
+    fn draw(
+        &self,
+        [width, height]: [u32; 2],
+        ground: Color32,
+        layers: &[(&Mesh, LayerLocals)],
+    ) -> wgpu::TextureView {
+        let device = &self.device;
+        let texture = device.create_texture(&wgpu::TextureDescriptor {
+            label: Some("map_picture"),
+            size: wgpu::Extent3d {
+                width,
+                height,
+                depth_or_array_layers: 1,
+            },
+            mip_level_count: 1,
+            sample_count: 1,
+            dimension: wgpu::TextureDimension::D2,
+            format: self.format,
+            usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::TEXTURE_BINDING,
+            view_formats: &[],
+        });
+        let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
+        let buffers: Vec<_> = layers
+            .iter()
+            .filter(|(mesh, _)| !mesh.indices.is_empty())
+            .map(|(mesh, locals)| {
                 let uniform = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
                     label: Some("map_layer_locals"),
-                    contents: bytemuck::bytes_of(&locals),
+                    contents: bytemuck::bytes_of(locals),
                     usage: wgpu::BufferUsages::UNIFORM,
                 });
                 let bind_group = device.create_bind_group(&wgpu::BindGroupDescriptor {
@@ -291,38 +361,44 @@ impl MapPicture {
                 ..Default::default()
             });
             pass.set_pipeline(&self.pipeline);
-            for (bind_group, vertices, indices, count) in &layers {
+            for (bind_group, vertices, indices, count) in &buffers {
                 pass.set_bind_group(0, bind_group, &[]);
                 pass.set_vertex_buffer(0, vertices.slice(..));
                 pass.set_index_buffer(indices.slice(..), wgpu::IndexFormat::Uint32);
                 pass.draw_indexed(0..*count, 0, 0..1);
             }
         }
-        queue.submit(std::iter::once(encoder.finish()));
+        self.queue.submit(std::iter::once(encoder.finish()));
+        view
+    }
 
-        // Shown texel for pixel (linear filtering then samples just that
-        // texel), except while a zoom gesture scales it: smooth then.
-        let mut renderer = renderer.write();
-        let id = match previous {
-            Some(id) => {
-                renderer.update_egui_texture_from_wgpu_texture(
-                    device,
-                    &view,
-                    wgpu::FilterMode::Linear,
-                    id,
-                );
-                id
-            }
-            None => renderer.register_native_texture(device, &view, wgpu::FilterMode::Linear),
-        };
-        Picture {
-            countries: countries.0.clone(),
-            edges: edges.0.clone(),
-            pixels_per_point: ppp,
-            covered,
-            placed: countries.1,
-            texture: id,
-        }
+    /// OpenGL drivers, Mesa's software rasteriser among them, compile a
+    /// pipeline's shaders for the state it first draws with, when it does:
+    /// about 10 ms on the development machine, which the first frame would
+    /// spend on the main thread. This draws one triangle into a one-pixel
+    /// texture on a worker thread instead, while the first frame's panels
+    /// are laid out (`cargo bench --bench startup`: README, Performance).
+    fn warm_up(self) -> Option<std::thread::JoinHandle<()>> {
+        std::thread::Builder::new()
+            .name("map_picture_warm_up".to_owned())
+            .spawn(move || {
+                let mut triangle = Mesh::default();
+                for corner in [pos2(0.0, 0.0), pos2(2.0, 0.0), pos2(0.0, 2.0)] {
+                    triangle.colored_vertex(corner, Color32::WHITE);
+                }
+                triangle.add_triangle(0, 1, 2);
+                let locals = LayerLocals {
+                    target_size: [1.0, 1.0],
+                    offset: [0.0, 0.0],
+                    scale: 1.0,
+                    feathering: 1.0,
+                    dash: size::EDGE_DASH,
+                    dot: size::EDGE_DOT,
+                    _padding: [0.0; 2],
+                };
+                self.draw([1, 1], Color32::TRANSPARENT, &[(&triangle, locals)]);
+            })
+            .ok()
     }
 }
 
@@ -703,6 +779,18 @@ mod tests {
         egui::epaint::Tessellator::new(1.0, options, [1, 1], vec![])
             .tessellate_shape(shape, &mut mesh);
         mesh
+    }
+
+    #[test]
+    fn the_warm_up_draws_with_the_layers_pipeline_on_its_own_thread() {
+        let render_state = egui_kittest::wgpu::create_render_state(
+            egui_kittest::wgpu::default_wgpu_setup(),
+            egui_wgpu::RendererOptions::default(),
+        );
+        let layers = LayersPipeline::new(&render_state);
+        let warm_up = layers.clone().warm_up().expect("a thread");
+        // wgpu panics on a draw it finds invalid (its default error handler).
+        assert!(warm_up.join().is_ok(), "the warm-up's draw failed");
     }
 
     #[test]
