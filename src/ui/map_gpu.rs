@@ -177,16 +177,12 @@ impl MapPicture {
         let layers: Vec<_> = [countries, edges]
             .into_iter()
             .map(|(mesh, placed)| {
-                let locals = LayerLocals {
-                    target_size: [covered.width(), covered.height()],
-                    offset: (placed.translation - covered.min.to_vec2()).into(),
-                    scale: placed.scaling,
-                    feathering,
-                    dash: size::EDGE_DASH,
-                    dot: size::EDGE_DOT,
-                    _padding: [0.0; 2],
-                };
-                (&**mesh, locals)
+                let offset = placed.translation - covered.min.to_vec2();
+                let placed = TSTransform::new(offset, placed.scaling);
+                (
+                    &**mesh,
+                    LayerLocals::new(covered.size(), placed, feathering),
+                )
             })
             .collect();
         let view = self
@@ -387,15 +383,7 @@ impl LayersPipeline {
                     triangle.colored_vertex(corner, Color32::WHITE);
                 }
                 triangle.add_triangle(0, 1, 2);
-                let locals = LayerLocals {
-                    target_size: [1.0, 1.0],
-                    offset: [0.0, 0.0],
-                    scale: 1.0,
-                    feathering: 1.0,
-                    dash: size::EDGE_DASH,
-                    dot: size::EDGE_DOT,
-                    _padding: [0.0; 2],
-                };
+                let locals = LayerLocals::new(Vec2::splat(1.0), TSTransform::IDENTITY, 1.0);
                 self.draw([1, 1], Color32::TRANSPARENT, &[(&triangle, locals)]);
             })
             .ok()
@@ -438,6 +426,22 @@ struct LayerLocals {
     /// 48 bytes in all: a uniform block on OpenGL (std140) is a multiple of
     /// 16 bytes long.
     _padding: [f32; 2],
+}
+
+impl LayerLocals {
+    /// For a layer put by `placed` into a texture of `target_size` points,
+    /// its lines built with `feathering` (points).
+    fn new(target_size: Vec2, placed: TSTransform, feathering: f32) -> Self {
+        Self {
+            target_size: target_size.into(),
+            offset: placed.translation.into(),
+            scale: placed.scaling,
+            feathering,
+            dash: size::EDGE_DASH,
+            dot: size::EDGE_DOT,
+            _padding: [0.0; 2],
+        }
+    }
 }
 
 /// egui's blending: premultiplied alpha, "over".
