@@ -638,11 +638,7 @@ pub fn add_stroked_line(
     // A line that ends within a feathering before its next dash would
     // begin: the shader would fade that dash in, where egui draws none. From
     // there on the distance along is held in the middle of the gap.
-    let pattern = match style {
-        LineStyle::Solid => None,
-        LineStyle::Dashed => Some(size::EDGE_DASH),
-        LineStyle::Dotted => Some(size::EDGE_DOT.map(|l| l * stroke.width)),
-    };
+    let pattern = line_pattern(style, stroke.width);
     let held = pattern.and_then(|[dash, gap]| {
         let period = dash + gap;
         let phase = length.rem_euclid(period);
@@ -712,6 +708,17 @@ pub fn add_feathered_line(
         let (a, b) = (first + 2 * s, first + 2 * ((s + 1) % n));
         mesh.add_triangle(a, a + 1, b);
         mesh.add_triangle(a + 1, b, b + 1);
+    }
+}
+
+/// The dashes and gaps (points) of a `style` line `width` points wide:
+/// [`size::EDGE_DASH`], or [`size::EDGE_DOT`] in widths; `None` when solid.
+/// egui's dashes and this picture's shader cut the same pattern.
+pub fn line_pattern(style: LineStyle, width: f32) -> Option<[f32; 2]> {
+    match style {
+        LineStyle::Solid => None,
+        LineStyle::Dashed => Some(size::EDGE_DASH),
+        LineStyle::Dotted => Some(size::EDGE_DOT.map(|l| l * width)),
     }
 }
 

@@ -971,22 +971,13 @@ fn edge_shape(
         } if map_gpu::strokes_in_shader(drawn.width, *feathering) => {
             map_gpu::add_stroked_line(mesh, points, drawn, line, *feathering);
         }
-        _ => match line {
-            LineStyle::Solid => {
-                ink.add(Shape::line(points.to_vec(), drawn));
-            }
-            LineStyle::Dashed => {
-                let [dash, gap] = size::EDGE_DASH;
+        // Dots too are dashes: a quad each, where a round dot costs ten
+        // times the vertices; at this size the eye cannot tell.
+        _ => match map_gpu::line_pattern(line, drawn.width) {
+            None => ink.add(Shape::line(points.to_vec(), drawn)),
+            Some([dash, gap]) => {
                 for dash in Shape::dashed_line(points, drawn, dash, gap) {
                     ink.add(dash);
-                }
-            }
-            LineStyle::Dotted => {
-                // A quad each, where a round dot costs ten times the
-                // vertices; at this size the eye cannot tell.
-                let [dot, gap] = size::EDGE_DOT.map(|l| l * drawn.width);
-                for dot in Shape::dashed_line(points, drawn, dot, gap) {
-                    ink.add(dot);
                 }
             }
         },
