@@ -2,6 +2,7 @@
 //!
 //! A plain harness (no extra dependencies): each case runs a few warm-up
 //! rounds, then `ROUNDS` timed rounds, and prints the median, min and max.
+//! `cargo bench --bench attendance -- dense` runs only the cases named so.
 
 #![allow(
     clippy::expect_used,
@@ -18,7 +19,19 @@ use coalition_map::model::{Actor, AttendanceRule, Conference, RuleKind, Scenario
 
 const ROUNDS: usize = 15;
 
+/// `cargo bench --bench attendance -- WORD` runs only the cases whose name has WORD in it.
+fn wanted(name: &str) -> bool {
+    let words: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    words.is_empty() || words.iter().any(|w| name.contains(w.as_str()))
+}
+
 fn bench(name: &str, per_round: usize, mut f: impl FnMut()) {
+    if !wanted(name) {
+        return;
+    }
     for _ in 0..2 {
         f();
     }

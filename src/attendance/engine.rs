@@ -111,29 +111,155 @@ enum State {
 
 /// Reusable buffers, so a search over a million lists does not allocate.
 #[derive(Clone, Debug, Default)]
-pub struct Scratch {
+struct Scratch {
     states: Vec<State>,
+    /// Per actor: `states` is `Attending`. The hot loops read only this.
+    attends: Vec<bool>,
     /// For an actor removed after being let down: the rule and its partner.
     let_down: Vec<Option<(usize, usize)>>,
+    /// The actors removed after being let down, in the order removed.
+    removed: Vec<usize>,
+    /// By position in the order: to be decided again.
+    dirty: Bits,
+    /// By index into the engine's `conditions`: the actor attends, its partner does not.
+    let_down_now: Bits,
+}
+
+impl Scratch {
+    fn set(&mut self, actor: usize, state: State) {
+        self.states[actor] = state;
+        self.attends[actor] = state == State::Attending;
+    }
+
+    /// Becomes a copy of `other`, reusing its own buffers.
+    fn copy_from(&mut self, other: &Self) {
+        self.states.clone_from(&other.states);
+        self.attends.clone_from(&other.attends);
+        self.let_down.clone_from(&other.let_down);
+        self.removed.clone_from(&other.removed);
+        self.dirty.0.clone_from(&other.dirty.0);
+        self.let_down_now.0.clone_from(&other.let_down_now.0);
+    }
+}
+
+/// Evaluates one invitation list after another, for searches: when the next
+/// list differs in a few actors, only what those changes reach is decided
+/// again. The answers are [`Engine::evaluate`]'s.
+#[derive(Clone, Debug)]
+pub struct Sweep<'a> {
+    engine: &'a Engine,
+    invited: Vec<bool>,
+    /// The first pass for `invited`, before anyone is let down.
+    first: Scratch,
+    work: Scratch,
+}
+
+impl<'a> Sweep<'a> {
+    /// Starts at `invited` (missing entries are not invited).
+    pub fn new(engine: &'a Engine, invited: &[bool]) -> Self {
+        let mut invited = invited.to_vec();
+        invited.resize(engine.actor_count, false);
+        let mut first = Scratch::default();
+        engine.first_pass(&invited, &mut first);
+        Self {
+            engine,
+            invited,
+            work: first.clone(),
+            first,
+        }
+    }
+
+    /// Invites `actor` or takes its invitation back.
+    pub fn set_invited(&mut self, actor: usize, invited: bool) {
+        let Some(slot) = self.invited.get_mut(actor) else {
+            return;
+        };
+        if *slot != invited {
+            *slot = invited;
+            self.engine
+                .decide_again_from(actor, &self.invited, &mut self.first);
+        }
+    }
+
+    /// Who attends with the current list: one flag per actor, into `attending`.
+    pub fn attending_into(&mut self, attending: &mut Vec<bool>) {
+        self.work.copy_from(&self.first);
+        self.engine.settle(&self.invited, &mut self.work);
+        attending.clear();
+        attending.extend(self.work.states.iter().map(|s| *s == State::Attending));
+    }
+}
+
+/// A set of small numbers, for finding the first member fast.
+#[derive(Clone, Debug, Default)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn reset(&mut self, len: usize) {
+        self.0.clear();
+        self.0.resize(len.div_ceil(64), 0);
+    }
+
+    fn put(&mut self, i: usize, member: bool) {
+        let bit = 1 << (i % 64);
+        if member {
+            self.0[i / 64] |= bit;
+        } else {
+            self.0[i / 64] &= !bit;
+        }
+    }
+
+    /// The first member at or after `from`.
+    fn first_from(&self, from: usize) -> Option<usize> {
+        let mut word = from / 64;
+        let mut bits = *self.0.get(word)? & (u64::MAX << (from % 64));
+        loop {
+            if bits != 0 {
+                return Some(word * 64 + bits.trailing_zeros() as usize);
+            }
+            word += 1;
+            bits = *self.0.get(word)?;
+        }
+    }
 }
 
 /// The rules of one scenario, compiled for fast evaluation.
+///
+/// Actors are decided one at a time in `order`, and an actor not yet decided
+/// sets off no rule. So each decision reads only actors decided before it,
+/// and when one actor's state changes, only the later actors that read it
+/// are decided again.
 #[derive(Clone, Debug)]
 pub struct Engine {
     actor_count: usize,
     /// Evaluation order: dependencies first, the hosts' order inside a cycle.
     order: Vec<usize>,
-    /// Per actor: where its component starts in `order`. A removal re-decides
-    /// from there on; earlier components do not depend on it.
+    /// Per actor: its place in `order`.
+    position: Vec<usize>,
+    /// Per actor: where its component starts in `order`. A let-down actor is
+    /// looked for from there on; earlier components do not depend on it.
     component_start: Vec<usize>,
     /// The cycle (strongly connected component) each actor belongs to, and
     /// whether that component really is a cycle.
     component: Vec<usize>,
     cyclic: Vec<bool>,
-    /// Per actor: its own rules as (rule index, kind, other actor).
+    /// Per actor: its own rules that name an actor decided before it, as
+    /// (rule index, kind, other actor). Rules naming a later actor never apply
+    /// while it is decided.
     own_rules: Vec<Vec<(usize, RuleKind, usize)>>,
-    /// Per actor: `will_not_attend_if` rules that name it, as (rule index, objector).
+    /// Per actor: `will_not_attend_if` rules that name it, set by an actor
+    /// decided before it, as (rule index, objector).
     objectors: Vec<Vec<(usize, usize)>>,
+    /// Per actor: the later actors whose decision reads its state.
+    dependents: Vec<Vec<usize>>,
+    /// Per actor: the entries of `conditions` it is the actor or the partner of.
+    conditions_of: Vec<Vec<usize>>,
+    /// Every `attends_only_if` rule as (actor, rule index, partner), by the
+    /// actor's place in `order`, then in the actor's own rule order.
+    conditions: Vec<(usize, usize, usize)>,
+    /// Per position in `order` (and one past the end): the first entry of
+    /// `conditions` whose actor is at or after it.
+    conditions_from: Vec<usize>,
 }
 
 impl Engine {
@@ -141,8 +267,8 @@ impl Engine {
     /// actors are skipped (validation reports them).
     pub fn new(scenario: &Scenario) -> Self {
         let n = scenario.actors.len();
-        let mut own_rules = vec![Vec::new(); n];
-        let mut objectors = vec![Vec::new(); n];
+        // (rule index, kind, actor, other), in the file's order.
+        let mut rules = Vec::new();
         if let Some(conference) = &scenario.conference {
             for (r, rule) in conference.rules.iter().enumerate() {
                 let (Some(x), Some(y)) = (
@@ -151,24 +277,20 @@ impl Engine {
                 ) else {
                     continue;
                 };
-                if x == y {
-                    continue;
-                }
-                own_rules[x].push((r, rule.kind, y));
-                if rule.kind == RuleKind::WillNotAttendIf {
-                    objectors[y].push((r, x));
+                if x != y {
+                    rules.push((r, rule.kind, x, y));
                 }
             }
+        }
+        let mut successors = vec![Vec::new(); n];
+        for &(_, _, x, y) in &rules {
+            successors[x].push(y);
         }
         let priority = priority_order(scenario);
         let mut priority_rank = vec![0; n];
         for (rank, &actor) in priority.iter().enumerate() {
             priority_rank[actor] = rank;
         }
-        let successors: Vec<Vec<usize>> = own_rules
-            .iter()
-            .map(|rules| rules.iter().map(|&(_, _, y)| y).collect())
-            .collect();
         let components = strongly_connected_components(&successors);
         let mut component = vec![0; n];
         let mut cyclic = Vec::with_capacity(components.len());
@@ -184,14 +306,55 @@ impl Engine {
             sorted.sort_by_key(|&m| priority_rank[m]);
             order.extend(sorted);
         }
+        let mut position = vec![0; n];
+        for (p, &actor) in order.iter().enumerate() {
+            position[actor] = p;
+        }
+
+        let mut own_rules = vec![Vec::new(); n];
+        let mut objectors = vec![Vec::new(); n];
+        let mut dependents = vec![Vec::new(); n];
+        let mut conditions: Vec<(usize, usize, usize)> = rules
+            .iter()
+            .filter(|&&(_, kind, _, _)| kind == RuleKind::AttendsOnlyIf)
+            .map(|&(rule, _, x, y)| (x, rule, y))
+            .collect();
+        // Stable: an actor's own conditions keep the file's order.
+        conditions.sort_by_key(|&(x, _, _)| position[x]);
+        let conditions_from = (0..=n)
+            .map(|p| conditions.partition_point(|&(x, _, _)| position[x] < p))
+            .collect();
+        let mut conditions_of = vec![Vec::new(); n];
+        for (c, &(x, _, y)) in conditions.iter().enumerate() {
+            conditions_of[x].push(c);
+            conditions_of[y].push(c);
+        }
+        for &(rule, kind, x, y) in &rules {
+            if position[y] < position[x] {
+                own_rules[x].push((rule, kind, y));
+                dependents[y].push(x);
+            } else if kind == RuleKind::WillNotAttendIf {
+                objectors[y].push((rule, x));
+                dependents[x].push(y);
+            }
+        }
+        for list in &mut dependents {
+            list.sort_unstable();
+            list.dedup();
+        }
         Self {
             actor_count: n,
             order,
+            position,
             component_start,
             component,
             cyclic,
             own_rules,
             objectors,
+            dependents,
+            conditions_of,
+            conditions,
+            conditions_from,
         }
     }
 
@@ -239,46 +402,49 @@ impl Engine {
         outcome
     }
 
-    /// The attending flags only, into `attending`, reusing `scratch`. For searches.
-    pub fn attending_into(
-        &self,
-        invited: &[bool],
-        scratch: &mut Scratch,
-        attending: &mut Vec<bool>,
-    ) {
-        self.run(invited, scratch);
-        attending.clear();
-        attending.extend(scratch.states.iter().map(|s| *s == State::Attending));
+    fn run(&self, invited: &[bool], scratch: &mut Scratch) {
+        self.first_pass(invited, scratch);
+        self.settle(invited, scratch);
     }
 
-    fn run(&self, invited: &[bool], scratch: &mut Scratch) {
+    /// Decides every actor in order, nobody let down yet.
+    fn first_pass(&self, invited: &[bool], scratch: &mut Scratch) {
         let n = self.actor_count;
         scratch.let_down.clear();
         scratch.let_down.resize(n, None);
+        scratch.removed.clear();
         scratch.states.clear();
         scratch.states.resize(n, State::Undecided);
-        // Each pass either settles or removes one more let-down actor, and the
-        // next pass re-decides only from that actor's component on.
+        scratch.attends.clear();
+        scratch.attends.resize(n, false);
+        scratch.dirty.reset(n);
+        scratch.let_down_now.reset(self.conditions.len());
+        for &x in &self.order {
+            let state = self.decide(x, invited, scratch);
+            scratch.set(x, state);
+        }
+        for c in 0..self.conditions.len() {
+            self.check_condition(c, scratch);
+        }
+    }
+
+    /// After a first pass: removes let-down actors until none is left.
+    fn settle(&self, invited: &[bool], scratch: &mut Scratch) {
+        // Each round removes one more let-down actor (the first in the order)
+        // and decides again the actors that depend on it, so at most n rounds.
         let mut from = 0;
-        for _ in 0..=n {
-            self.pass(invited, scratch, from);
-            let removed = self.order[from..].iter().find_map(|&x| {
-                if scratch.states[x] != State::Attending {
-                    return None;
-                }
-                self.own_rules[x].iter().find_map(|&(rule, kind, y)| {
-                    (kind == RuleKind::AttendsOnlyIf && scratch.states[y] != State::Attending)
-                        .then_some((x, rule, y))
-                })
-            });
-            let Some((x, rule, y)) = removed else {
+        for _ in 0..self.actor_count {
+            let Some(c) = scratch.let_down_now.first_from(self.conditions_from[from]) else {
                 break;
             };
+            let (x, rule, y) = self.conditions[c];
             scratch.let_down[x] = Some((rule, y));
+            scratch.removed.push(x);
             from = self.component_start[x];
+            self.decide_again_from(x, invited, scratch);
         }
         // A let-down actor whose partner came after all is a paradox.
-        for x in 0..n {
+        for &x in &scratch.removed {
             if let (Some((rule, y)), State::Absent(Absence::Rule { .. })) =
                 (scratch.let_down[x], scratch.states[x])
             {
@@ -292,35 +458,55 @@ impl Engine {
         }
     }
 
-    /// Decides every actor from position `from` of the order on.
-    fn pass(&self, invited: &[bool], scratch: &mut Scratch, from: usize) {
-        let states = &mut scratch.states;
-        for &x in &self.order[from..] {
-            states[x] = State::Undecided;
-        }
-        for &x in &self.order[from..] {
-            states[x] = if !invited.get(x).copied().unwrap_or(false) {
-                State::Absent(Absence::NotInvited)
-            } else if let Some((rule, trigger)) = scratch.let_down[x] {
-                State::Absent(Absence::Rule { rule, trigger })
-            } else {
-                self.decide(x, states)
-            };
+    /// Decides `changed` again, then, in order, every later actor whose
+    /// decision reads an actor that came or left.
+    fn decide_again_from(&self, changed: usize, invited: &[bool], scratch: &mut Scratch) {
+        scratch.dirty.put(self.position[changed], true);
+        while let Some(p) = scratch.dirty.first_from(0) {
+            scratch.dirty.put(p, false);
+            let x = self.order[p];
+            let state = self.decide(x, invited, scratch);
+            let came_or_left = (state == State::Attending) != scratch.attends[x];
+            scratch.set(x, state);
+            if came_or_left {
+                for &d in &self.dependents[x] {
+                    scratch.dirty.put(self.position[d], true);
+                }
+                for &c in &self.conditions_of[x] {
+                    self.check_condition(c, scratch);
+                }
+            }
         }
     }
 
-    fn decide(&self, x: usize, states: &[State]) -> State {
+    /// Whether condition `c`'s actor attends while its partner does not.
+    fn check_condition(&self, c: usize, scratch: &mut Scratch) {
+        let (x, _, y) = self.conditions[c];
+        let let_down = scratch.attends[x] && !scratch.attends[y];
+        scratch.let_down_now.put(c, let_down);
+    }
+
+    /// Decides actor `x` from the actors decided before it.
+    fn decide(&self, x: usize, invited: &[bool], scratch: &Scratch) -> State {
+        if !invited.get(x).copied().unwrap_or(false) {
+            return State::Absent(Absence::NotInvited);
+        }
+        if let Some((rule, trigger)) = scratch.let_down[x] {
+            return State::Absent(Absence::Rule { rule, trigger });
+        }
+        // Everyone read here was decided before `x`: not attending is absent.
+        let attends = &scratch.attends;
         for &(rule, kind, y) in &self.own_rules[x] {
             let applies = match kind {
-                RuleKind::WillNotAttendIf => states[y] == State::Attending,
-                RuleKind::AttendsOnlyIf => matches!(states[y], State::Absent(_)),
+                RuleKind::WillNotAttendIf => attends[y],
+                RuleKind::AttendsOnlyIf => !attends[y],
             };
             if applies {
                 return State::Absent(Absence::Rule { rule, trigger: y });
             }
         }
         for &(rule, objector) in &self.objectors[x] {
-            if states[objector] == State::Attending {
+            if attends[objector] {
                 return State::Absent(Absence::Priority {
                     rule,
                     trigger: objector,
@@ -541,6 +727,136 @@ mod tests {
                 trigger: 1
             })
         );
+    }
+
+    /// The semantics read plainly, as the module's documentation states them:
+    /// decide everyone in order from scratch (an undecided actor sets off no
+    /// rule), remove the first attending actor in order whose partner did not
+    /// come, and start again; at the end, a removed actor whose partner came
+    /// is a paradox. Slow, and written to be obviously right.
+    fn plain_reading(engine: &Engine, s: &Scenario, invited: &[bool]) -> Vec<State> {
+        let n = s.actors.len();
+        let rules: Vec<(usize, RuleKind, usize, usize)> = s
+            .conference
+            .iter()
+            .flat_map(|c| c.rules.iter().enumerate())
+            .filter_map(|(r, rule)| {
+                let x = s.actor_index(&rule.actor)?;
+                let y = s.actor_index(&rule.other)?;
+                (x != y).then_some((r, rule.kind, x, y))
+            })
+            .collect();
+        let mut let_down: Vec<Option<(usize, usize)>> = vec![None; n];
+        loop {
+            let mut states = vec![State::Undecided; n];
+            for &x in &engine.order {
+                let own = rules
+                    .iter()
+                    .filter(|r| r.2 == x)
+                    .find_map(|&(rule, kind, _, y)| {
+                        let applies = match kind {
+                            RuleKind::WillNotAttendIf => states[y] == State::Attending,
+                            RuleKind::AttendsOnlyIf => matches!(states[y], State::Absent(_)),
+                        };
+                        applies.then_some(Absence::Rule { rule, trigger: y })
+                    });
+                let objected = || {
+                    rules.iter().find_map(|&(rule, kind, objector, y)| {
+                        (kind == RuleKind::WillNotAttendIf
+                            && y == x
+                            && states[objector] == State::Attending)
+                            .then_some(Absence::Priority {
+                                rule,
+                                trigger: objector,
+                            })
+                    })
+                };
+                states[x] = if !invited[x] {
+                    State::Absent(Absence::NotInvited)
+                } else if let Some((rule, trigger)) = let_down[x] {
+                    State::Absent(Absence::Rule { rule, trigger })
+                } else if let Some(absence) = own.or_else(objected) {
+                    State::Absent(absence)
+                } else {
+                    State::Attending
+                };
+            }
+            let removed = engine.order.iter().find_map(|&x| {
+                rules.iter().find_map(|&(rule, kind, a, y)| {
+                    (a == x
+                        && kind == RuleKind::AttendsOnlyIf
+                        && states[x] == State::Attending
+                        && states[y] != State::Attending)
+                        .then_some((x, rule, y))
+                })
+            });
+            if let Some((x, rule, y)) = removed {
+                let_down[x] = Some((rule, y));
+                continue;
+            }
+            for x in 0..n {
+                if let Some((rule, y)) = let_down[x]
+                    && states[y] == State::Attending
+                {
+                    states[x] = State::Absent(Absence::Paradox { rule, trigger: y });
+                }
+            }
+            return states;
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The engine decides again only what a change can reach; the answer,
+        /// reasons included, must be the plain reading's.
+        #[test]
+        fn the_engine_gives_the_plain_readings_answer(
+            actors in 1usize..14,
+            rules in proptest::collection::vec((proptest::bool::ANY, 0usize..14, 0usize..14), 0..40),
+            invited_bits in proptest::num::u16::ANY,
+        ) {
+            let rules: Vec<(RuleKind, usize, usize)> = rules
+                .iter()
+                .map(|&(not, x, y)| (if not { Not } else { Only }, x % actors, y % actors))
+                .collect();
+            let s = scenario(actors, &rules);
+            let invited: Vec<bool> = (0..actors).map(|i| invited_bits & (1 << i) != 0).collect();
+            let engine = Engine::new(&s);
+            let expected = plain_reading(&engine, &s, &invited);
+            let mut scratch = Scratch::default();
+            engine.run(&invited, &mut scratch);
+            proptest::prop_assert_eq!(scratch.states, expected);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        /// A sweep through changing lists answers as a fresh evaluation does.
+        #[test]
+        fn a_sweep_answers_as_a_fresh_evaluation_does(
+            actors in 1usize..12,
+            rules in proptest::collection::vec((proptest::bool::ANY, 0usize..12, 0usize..12), 0..30),
+            start_bits in proptest::num::u16::ANY,
+            changes in proptest::collection::vec((0usize..12, proptest::bool::ANY), 1..20),
+        ) {
+            let rules: Vec<(RuleKind, usize, usize)> = rules
+                .iter()
+                .map(|&(not, x, y)| (if not { Not } else { Only }, x % actors, y % actors))
+                .collect();
+            let engine = Engine::new(&scenario(actors, &rules));
+            let mut invited: Vec<bool> = (0..actors).map(|i| start_bits & (1 << i) != 0).collect();
+            let mut sweep = Sweep::new(&engine, &invited);
+            let mut attending = Vec::new();
+            for &(actor, invite) in &changes {
+                let actor = actor % actors;
+                invited[actor] = invite;
+                sweep.set_invited(actor, invite);
+                sweep.attending_into(&mut attending);
+                proptest::prop_assert_eq!(&attending, &engine.evaluate(&invited).attending);
+            }
+        }
     }
 
     #[test]

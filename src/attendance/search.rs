@@ -6,7 +6,7 @@
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use super::Engine;
-use super::engine::Scratch;
+use super::engine::Sweep;
 
 /// At most this many swing actors (2^20, about a million lists).
 pub const MAX_SWING: usize = 20;
@@ -128,17 +128,24 @@ fn search_range(
     range: std::ops::Range<u64>,
 ) -> Option<Vec<Option<Candidate>>> {
     let mut best: Vec<Option<Candidate>> = vec![None; engine.actor_count() + 1];
-    let mut scratch = Scratch::default();
     let mut invited = request.base_invited.clone();
     invited.resize(engine.actor_count(), false);
     let mut attending = Vec::new();
     let mut since_report = 0;
-    for mask in range {
-        let mask = mask as u32;
+    let mut sweep: Option<Sweep> = None;
+    for step in range {
+        // Gray code: the next list differs from this one in one swing actor.
+        let mask = (step ^ (step >> 1)) as u32;
+        let sweep = sweep.get_or_insert_with(|| {
+            for (k, &actor) in request.swing.iter().enumerate() {
+                invited[actor] = mask & (1 << k) != 0;
+            }
+            Sweep::new(engine, &invited)
+        });
         for (k, &actor) in request.swing.iter().enumerate() {
-            invited[actor] = mask & (1 << k) != 0;
+            sweep.set_invited(actor, mask & (1 << k) != 0);
         }
-        engine.attending_into(&invited, &mut scratch, &mut attending);
+        sweep.attending_into(&mut attending);
         let mut count = 0;
         let mut support = 0.0;
         for (actor, attends) in attending.iter().enumerate() {
