@@ -17,16 +17,11 @@ use coalition_map::attendance::search::{SearchControl, SearchRequest, best_lists
 use coalition_map::attendance::whatif::{base_invitations, what_flips};
 use coalition_map::model::{Actor, AttendanceRule, Conference, RuleKind, Scenario};
 
-const ROUNDS: usize = 15;
+#[path = "support/filter.rs"]
+mod filter;
+use filter::wanted;
 
-/// `cargo bench --bench attendance -- WORD` runs only the cases whose name has WORD in it.
-fn wanted(name: &str) -> bool {
-    let words: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
-    words.is_empty() || words.iter().any(|w| name.contains(w.as_str()))
-}
+const ROUNDS: usize = 15;
 
 fn bench(name: &str, per_round: usize, mut f: impl FnMut()) {
     if !wanted(name) {

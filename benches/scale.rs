@@ -21,6 +21,10 @@ use coalition_map::generate::{WorldSize, world_scenario};
 use coalition_map::geo::basemap::Basemap;
 use eframe::egui_wgpu;
 
+#[path = "support/filter.rs"]
+mod filter;
+use filter::wanted;
+
 /// Rounds per case; `SCALE_BENCH_ROUNDS=N` changes it (for profiling).
 fn rounds() -> usize {
     std::env::var("SCALE_BENCH_ROUNDS")
@@ -180,15 +184,6 @@ fn upload_textures(gpu: &egui_wgpu::RenderState, delta: &egui::TexturesDelta) {
     for id in &delta.free {
         renderer.free_texture(id);
     }
-}
-
-/// `cargo bench --bench scale -- WORD` runs only the cases whose name has WORD in it.
-fn wanted(name: &str) -> bool {
-    let words: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
-    words.is_empty() || words.iter().any(|w| name.contains(w.as_str()))
 }
 
 fn main() {

@@ -823,8 +823,15 @@ mod tests {
         }
     }
 
+    /// Rules from proptest's raw draws: (will not attend?, actor, other), taken modulo `actors`.
+    fn random_rules(actors: usize, raw: &[(bool, usize, usize)]) -> Vec<(RuleKind, usize, usize)> {
+        raw.iter()
+            .map(|&(not, x, y)| (if not { Not } else { Only }, x % actors, y % actors))
+            .collect()
+    }
+
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
 
         /// The engine decides again only what a change can reach; the answer,
         /// reasons included, must be the plain reading's.
@@ -834,11 +841,7 @@ mod tests {
             rules in proptest::collection::vec((proptest::bool::ANY, 0usize..14, 0usize..14), 0..40),
             invited_bits in proptest::num::u16::ANY,
         ) {
-            let rules: Vec<(RuleKind, usize, usize)> = rules
-                .iter()
-                .map(|&(not, x, y)| (if not { Not } else { Only }, x % actors, y % actors))
-                .collect();
-            let s = scenario(actors, &rules);
+            let s = scenario(actors, &random_rules(actors, &rules));
             let invited: Vec<bool> = (0..actors).map(|i| invited_bits & (1 << i) != 0).collect();
             let engine = Engine::new(&s);
             let expected = plain_reading(&engine, &s, &invited);
@@ -850,10 +853,6 @@ mod tests {
             let attending: Vec<bool> = expected.iter().map(|s| *s == State::Attending).collect();
             proptest::prop_assert_eq!(out.attending, attending);
         }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
 
         /// A sweep through changing lists answers as a fresh evaluation does.
         #[test]
@@ -863,11 +862,7 @@ mod tests {
             start_bits in proptest::num::u16::ANY,
             changes in proptest::collection::vec((0usize..12, proptest::bool::ANY), 1..20),
         ) {
-            let rules: Vec<(RuleKind, usize, usize)> = rules
-                .iter()
-                .map(|&(not, x, y)| (if not { Not } else { Only }, x % actors, y % actors))
-                .collect();
-            let engine = Engine::new(&scenario(actors, &rules));
+            let engine = Engine::new(&scenario(actors, &random_rules(actors, &rules)));
             let mut invited: Vec<bool> = (0..actors).map(|i| start_bits & (1 << i) != 0).collect();
             let mut sweep = Sweep::new(&engine, &invited);
             let mut attending = Vec::new();
