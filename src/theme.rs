@@ -224,6 +224,8 @@ pub mod map {
     /// A node whose stance is not on the scale.
     pub const UNKNOWN_STANCE: Color32 = Color32::GRAY;
     pub const CAPTION: Color32 = Color32::from_rgb(0x50, 0x50, 0x50);
+    /// Under the caption, in its strip below the map.
+    pub const CAPTION_STRIP: Color32 = Color32::from_rgb(0xF6, 0xF6, 0xF4);
     /// Nodes of invited actors that stay away.
     pub const ABSENT_ALPHA: f32 = 0.35;
     /// The stroke across an invited actor that stays away.

@@ -350,7 +350,10 @@ pub fn map_ui(
     commands: &mut Vec<Command>,
 ) {
     let scenario = view.attendance.shown(&doc.scenario);
-    let rect = ui.available_rect_before_wrap();
+    let look = options.look;
+    // The caption gets a strip of its own under the map, so it never runs
+    // under the labels of nodes on the map's bottom edge.
+    let (rect, caption_strip) = split_off_caption(ui, look);
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
     let map_name = format!("Map of {}", scenario.title);
     response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &map_name));
@@ -365,8 +368,8 @@ pub fn map_ui(
     }
 
     let painter = ui.painter_at(rect);
+    paint_caption(&ui.painter_at(caption_strip), caption_strip, look);
 
-    let look = options.look;
     let font = egui::FontId::proportional(look.label_font());
     let measure = |text: &str| {
         painter
@@ -625,7 +628,6 @@ pub fn map_ui(
             );
         }
     }
-    paint_caption(&painter, rect, look);
 
     view.map.placements = scenario
         .actors
@@ -1242,13 +1244,34 @@ fn compass(direction: Vec2) -> &'static str {
     names[index]
 }
 
-fn paint_caption(painter: &egui::Painter, rect: Rect, look: MapLook) {
-    let text = "Schematic map: nodes at capitals or seats; a node on the edge lies beyond it,\nits arrow pointing the way. Country outlines: Natural Earth.";
+/// What the map shows and where its outlines come from, under the map.
+const CAPTION: &str = "Schematic map: nodes at capitals or seats; a node on the edge lies beyond it,\nits arrow pointing the way. Country outlines: Natural Earth.";
+
+/// Room around the caption's text, in points (scaled with the look).
+const CAPTION_PADDING: Vec2 = vec2(8.0, 4.0);
+
+fn caption_font(look: MapLook) -> egui::FontId {
+    egui::FontId::proportional(11.0 * look.scale.sqrt())
+}
+
+/// The map's rectangle and, under it, the caption's strip, out of the space `ui` has left.
+fn split_off_caption(ui: &egui::Ui, look: MapLook) -> (Rect, Rect) {
+    let space = ui.available_rect_before_wrap();
+    let lines = CAPTION.lines().count() as f32;
+    let line_height = ui.fonts_mut(|f| f.row_height(&caption_font(look)));
+    let height = (lines * line_height + 2.0 * CAPTION_PADDING.y * look.scale.sqrt())
+        .min(space.height() * 0.25);
+    let map = Rect::from_min_max(space.min, pos2(space.max.x, space.max.y - height));
+    (map, Rect::from_min_max(map.left_bottom(), space.max))
+}
+
+fn paint_caption(painter: &egui::Painter, strip: Rect, look: MapLook) {
+    painter.rect_filled(strip, 0.0, colours::CAPTION_STRIP);
     painter.text(
-        rect.left_bottom() + vec2(8.0, -6.0),
-        egui::Align2::LEFT_BOTTOM,
-        text,
-        egui::FontId::proportional(11.0 * look.scale.sqrt()),
+        strip.left_center() + vec2(CAPTION_PADDING.x * look.scale.sqrt(), 0.0),
+        egui::Align2::LEFT_CENTER,
+        CAPTION,
+        caption_font(look),
         colours::CAPTION,
     );
 }
@@ -1473,5 +1496,33 @@ mod tests {
                 && apart(offsets[1], offsets[2])
                 && apart(offsets[0], offsets[2])
         );
+    }
+
+    #[test]
+    fn the_caption_has_a_strip_of_its_own_under_the_map() {
+        let ctx = egui::Context::default();
+        let input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(700.0, 500.0))),
+            ..Default::default()
+        };
+        for look in [MapLook::SCREEN, MapLook::PROJECTOR] {
+            let mut checked = false;
+            let mut output = ctx.run_ui(input.clone(), |ui| {
+                let space = ui.available_rect_before_wrap();
+                let (map, strip) = split_off_caption(ui, look);
+                let caption = ui.fonts_mut(|f| {
+                    f.layout_no_wrap(CAPTION.to_owned(), caption_font(look), Color32::BLACK)
+                });
+                assert!((map.bottom() - strip.top()).abs() < 1e-3, "{map:?} {strip:?}");
+                assert!(map.top() <= space.top() && strip.bottom() >= space.bottom());
+                assert!(!map.intersects(strip.shrink(0.5)), "the map reaches into the strip");
+                assert!(caption.size().y <= strip.height(), "{caption:?} in {strip:?}");
+                assert!(map.height() > 3.0 * strip.height());
+                checked = true;
+            });
+            // The font atlas this frame made is not uploaded anywhere.
+            output.textures_delta.clear();
+            assert!(checked);
+        }
     }
 }
