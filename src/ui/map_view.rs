@@ -1513,10 +1513,19 @@ mod tests {
                 let caption = ui.fonts_mut(|f| {
                     f.layout_no_wrap(CAPTION.to_owned(), caption_font(look), Color32::BLACK)
                 });
-                assert!((map.bottom() - strip.top()).abs() < 1e-3, "{map:?} {strip:?}");
+                assert!(
+                    (map.bottom() - strip.top()).abs() < 1e-3,
+                    "{map:?} {strip:?}"
+                );
                 assert!(map.top() <= space.top() && strip.bottom() >= space.bottom());
-                assert!(!map.intersects(strip.shrink(0.5)), "the map reaches into the strip");
-                assert!(caption.size().y <= strip.height(), "{caption:?} in {strip:?}");
+                assert!(
+                    !map.intersects(strip.shrink(0.5)),
+                    "the map reaches into the strip"
+                );
+                assert!(
+                    caption.size().y <= strip.height(),
+                    "{caption:?} in {strip:?}"
+                );
                 assert!(map.height() > 3.0 * strip.height());
                 checked = true;
             });
