@@ -79,7 +79,11 @@ pub fn best_list_ui(
                 ui.label(message);
             }
             if let Some((request, front)) = &search.front {
-                ui.label(format!("Pareto front: {} lists no other beats on both counts.", front.len()));
+                let lists = match front.len() {
+                    1 => "1 list".to_owned(),
+                    n => format!("{n} lists"),
+                };
+                ui.label(format!("Pareto front: {lists} no other beats on both counts."));
                 let points: Vec<[f64; 2]> = front.iter().map(|c| [c.attending as f64, c.support]).collect();
                 let summaries: Vec<String> = front
                     .iter()
