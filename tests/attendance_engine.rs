@@ -221,3 +221,31 @@ fn more_than_twenty_swing_actors_are_refused() {
     };
     assert!(best_lists(&Engine::new(&s), &request, &SearchControl::default(), 2).is_err());
 }
+
+#[test]
+fn a_swing_actor_the_scenario_lacks_changes_nothing() {
+    let s = scenario(4, &[(true, 0, 1), (false, 2, 3)]);
+    let engine = Engine::new(&s);
+    let request = |swing: Vec<usize>| SearchRequest {
+        base_invited: vec![true; 4],
+        swing,
+        weights: vec![1.0, 2.0, 3.0, 4.0],
+    };
+    let known =
+        best_lists(&engine, &request(vec![1, 3]), &SearchControl::default(), 2).expect("a search");
+    let with_unknown = best_lists(
+        &engine,
+        &request(vec![1, 3, 9]),
+        &SearchControl::default(),
+        2,
+    )
+    .expect("a search");
+    let points = |front: &[coalition_map::attendance::search::Candidate]| {
+        front
+            .iter()
+            .map(|c| (c.attending, c.support))
+            .collect::<Vec<_>>()
+    };
+    assert!(!known.is_empty());
+    assert_eq!(points(&known), points(&with_unknown));
+}

@@ -128,20 +128,12 @@ fn search_range(
     range: std::ops::Range<u64>,
 ) -> Option<Vec<Option<Candidate>>> {
     let mut best: Vec<Option<Candidate>> = vec![None; engine.actor_count() + 1];
-    let mut invited = request.base_invited.clone();
-    invited.resize(engine.actor_count(), false);
+    let mut sweep = Sweep::new(engine, &request.base_invited);
     let mut attending = Vec::new();
     let mut since_report = 0;
-    let mut sweep: Option<Sweep> = None;
     for step in range {
         // Gray code: the next list differs from this one in one swing actor.
         let mask = (step ^ (step >> 1)) as u32;
-        let sweep = sweep.get_or_insert_with(|| {
-            for (k, &actor) in request.swing.iter().enumerate() {
-                invited[actor] = mask & (1 << k) != 0;
-            }
-            Sweep::new(engine, &invited)
-        });
         for (k, &actor) in request.swing.iter().enumerate() {
             sweep.set_invited(actor, mask & (1 << k) != 0);
         }
