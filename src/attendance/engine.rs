@@ -124,8 +124,6 @@ struct Scratch {
     blockers: Vec<u32>,
     /// For an actor removed after being let down: the rule and its partner.
     let_down: Vec<Option<(usize, usize)>>,
-    /// The actors removed after being let down.
-    removed: Vec<usize>,
     /// By position in the order: to be decided again.
     dirty: Bits,
     /// By index into the engine's `conditions`: the actor attends, its partner does not.
@@ -145,7 +143,6 @@ impl Scratch {
         self.attends.clone_from(&other.attends);
         self.blockers.clone_from(&other.blockers);
         self.let_down.clone_from(&other.let_down);
-        self.removed.clone_from(&other.removed);
         self.dirty.0.clone_from(&other.dirty.0);
         self.let_down_now.0.clone_from(&other.let_down_now.0);
     }
@@ -415,7 +412,6 @@ impl Engine {
         scratch.blockers.resize(n, 0);
         scratch.let_down.clear();
         scratch.let_down.resize(n, None);
-        scratch.removed.clear();
         scratch.dirty.reset(n);
         scratch.let_down_now.reset(self.conditions.len());
         for &x in &self.order {
@@ -447,7 +443,6 @@ impl Engine {
             };
             let (x, rule, y) = self.conditions[c];
             scratch.let_down[x] = Some((rule, y));
-            scratch.removed.push(x);
             from = self.component_start[x];
             self.decide_again_from(x, invited, scratch);
         }
