@@ -12,10 +12,10 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use coalition_map::attendance::Engine;
-use coalition_map::attendance::search::{SearchControl, SearchRequest, best_lists};
-use coalition_map::attendance::whatif::{base_invitations, what_flips};
-use coalition_map::model::{Actor, AttendanceRule, Conference, RuleKind, Scenario};
+use coalition_core::decide::Engine;
+use coalition_core::decide::search::{SearchControl, SearchRequest, best_lists};
+use coalition_core::decide::whatif::{base_invitations, what_flips};
+use coalition_core::model::{Actor, AttendanceRule, Conference, RuleKind, Scenario};
 
 #[path = "support/filter.rs"]
 mod filter;
@@ -92,7 +92,7 @@ fn dense_scenario() -> Scenario {
 }
 
 fn main() {
-    let paris = coalition_map::io::paris_2014().expect("the built-in scenario");
+    let paris = coalition_core::io::paris_2014().expect("the built-in scenario");
     let engine = Engine::new(&paris);
     let invited = base_invitations(&paris);
     println!(

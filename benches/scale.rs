@@ -16,9 +16,10 @@ use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use coalition_map::app::{CoalitionApp, Document};
-use coalition_map::generate::{WorldSize, world_scenario};
-use coalition_map::geo::basemap::Basemap;
+use coalition_core::Document;
+use coalition_core::generate::{WorldSize, world_scenario};
+use coalition_core::geo::basemap::Basemap;
+use coalition_map::app::CoalitionApp;
 use eframe::egui_wgpu;
 
 #[path = "support/filter.rs"]
@@ -117,7 +118,7 @@ fn frame_time(app: &mut CoalitionApp, gpu: &egui_wgpu::RenderState, motion: Moti
             };
             if motion == Motion::Settling {
                 frame(app, events, time);
-                time += coalition_map::ui::map_view::ZOOM_SETTLES_AFTER + 1.0 / 60.0;
+                time += coalition_map::ui::map::ZOOM_SETTLES_AFTER + 1.0 / 60.0;
                 return frame(app, Vec::new(), time);
             }
             frame(app, events, time)
@@ -129,7 +130,7 @@ fn frame_time(app: &mut CoalitionApp, gpu: &egui_wgpu::RenderState, motion: Moti
 /// Median CPU time of the very first frame: a new egui context (fonts not yet
 /// rasterised) and a new app, as at start-up.
 fn first_frame_time(
-    scenario: &coalition_map::model::Scenario,
+    scenario: &coalition_core::model::Scenario,
     basemap: &Arc<Basemap>,
     gpu: &egui_wgpu::RenderState,
 ) -> Duration {
@@ -155,12 +156,12 @@ fn first_frame_time(
 /// shown as one rectangle. Frames that render it (a zoom settling) include that work;
 /// the window's own rendering of each frame is not measured.
 fn app_on(
-    scenario: coalition_map::model::Scenario,
+    scenario: coalition_core::model::Scenario,
     basemap: &Arc<Basemap>,
     gpu: Option<&egui_wgpu::RenderState>,
 ) -> CoalitionApp {
     let mut app = CoalitionApp::with_document(Document::new(scenario, None), basemap.clone(), None);
-    app.view.map.picture = gpu.and_then(coalition_map::ui::map_gpu::MapPicture::new);
+    app.view.map.picture = gpu.and_then(coalition_map::ui::map::gpu::MapPicture::new);
     app
 }
 
@@ -188,7 +189,7 @@ fn upload_textures(gpu: &egui_wgpu::RenderState, delta: &egui::TexturesDelta) {
 
 fn main() {
     let basemap = Arc::new(Basemap::embedded().expect("outlines"));
-    let paris = coalition_map::io::paris_2014().expect("the built-in scenario");
+    let paris = coalition_core::io::paris_2014().expect("the built-in scenario");
     let world = world_scenario(1, WorldSize::default());
     let gpu = render_state();
     println!(
@@ -249,12 +250,12 @@ fn main() {
             ..WorldSize::default()
         },
     );
-    let text = coalition_map::io::scenario_to_string(&big).expect("serialises");
+    let text = coalition_core::io::scenario_to_string(&big).expect("serialises");
     let times = (0..rounds())
         .map(|_| {
             let start = Instant::now();
-            let scenario = coalition_map::io::scenario_from_str(black_box(&text)).expect("parses");
-            black_box(coalition_map::model::validate(&scenario));
+            let scenario = coalition_core::io::scenario_from_str(black_box(&text)).expect("parses");
+            black_box(coalition_core::model::validate(&scenario));
             start.elapsed()
         })
         .collect();

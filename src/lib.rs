@@ -1,39 +1,20 @@
-//! Coalition Map: a schematic map of who stands where in a coalition, what
-//! their leaders said, and why.
-//!
-//! Layers, bottom up (see README's Architecture section):
-//! - [`model`]: the scenario document and its validation (no egui);
-//! - [`io`]: reading scenarios from bytes and files (no egui);
-//! - [`edit`]: edits to a scenario and the undo history (no egui);
-//! - [`geo`]: projection, outlines, node and label layout (no egui);
-//! - [`colour`]: simulated colour blindness and colour difference, to check
-//!   the stance palettes (no egui);
-//! - [`theme`], [`command`]: design tokens and the user's actions;
-//! - [`ui`] and [`app`]: the panels and the app that ties them together;
-//! - [`cli`]: the command line and headless commands;
-//! - [`bench_support`]: hooks the startup benchmark switches on.
+//! Coalition Map, the app: a schematic map of who stands where in a
+//! coalition, what their leaders said, and why. The document and everything
+//! computed from it live in the `coalition_core` crate (no egui); this crate
+//! draws it and lets the user change it. Layers, top down (docs/ARCHITECTURE.md):
+//! - [`app`]: the eframe app: owns the document and the view, applies commands;
+//! - [`cli`]: the command line (clap) and the headless commands;
+//! - [`export`]: SVG, PNG and the handout, painted by the real map widget;
+//! - [`ui`]: panels, the map widget, commands and view state (never imports `app`);
+//! - [`theme`]: design tokens, and the colour science that checks the palettes;
+//! - [`platform`]: desktop integration;
+//! - [`bench_support`]: hooks the start-up benchmark switches on.
 
 pub mod app;
-pub mod app_edit;
-pub mod app_files;
-pub mod app_present;
-pub mod attendance;
-pub mod attendance_view;
 pub mod bench_support;
 pub mod cli;
-pub mod colour;
-pub mod command;
-pub mod desktop;
-pub mod edit;
-pub mod edit_view;
 pub mod export;
-pub mod files;
-pub mod generate;
-pub mod geo;
-pub mod io;
-pub mod model;
-pub mod presentation;
-pub mod tables;
+pub mod platform;
 pub mod theme;
 pub mod ui;
 

@@ -157,7 +157,7 @@ fn at_1280_by_800_every_actor_is_labelled_and_no_label_overlaps() {
 
 #[test]
 fn a_zoom_gesture_scales_the_map_and_draws_it_again_once_it_settles() {
-    use coalition_map::ui::map_view::ZOOM_SETTLES_AFTER;
+    use coalition_map::ui::map::ZOOM_SETTLES_AFTER;
     // Frames a sixtieth of a second apart, as on a screen.
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
@@ -226,7 +226,7 @@ fn keyboard_zooms_pans_and_fits_the_map() {
     // Home fits the whole region to the map as it is now (the side panel
     // may have grown a little with the selected actor's details).
     let fitted = harness.state().view.map.transform.expect("still there");
-    let expected = coalition_map::geo::projection::MapTransform::fit(
+    let expected = coalition_core::geo::projection::MapTransform::fit(
         harness.state().doc.scenario.map,
         fitted.screen_rect,
         coalition_map::theme::size::MAP_MARGIN,
@@ -284,9 +284,10 @@ fn links_open_only_when_clicked_and_only_for_http() {
         "javascript:alert(1)",
         "ftp://example.org/x",
     ] {
-        harness
-            .state_mut()
-            .apply(&ctx, coalition_map::command::Command::OpenUrl(bad.into()));
+        harness.state_mut().apply(
+            &ctx,
+            coalition_map::ui::command::Command::OpenUrl(bad.into()),
+        );
     }
     assert!(harness.state().opened_urls.is_empty());
 

@@ -9,9 +9,9 @@
     reason = "the plot must show exactly the numbers the engine computes"
 )]
 
-use coalition_map::attendance::Engine;
-use coalition_map::attendance::whatif::invitations;
-use coalition_map::attendance_view::plot_series;
+use coalition_core::decide::Engine;
+use coalition_core::decide::whatif::invitations;
+use coalition_map::ui::state::attendance::plot_series;
 use coalition_map::{CoalitionApp, Startup};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -215,9 +215,10 @@ fn the_best_list_search_runs_in_the_background_and_its_answer_can_be_applied() {
         }
     }
     let ctx = harness.ctx.clone();
-    harness
-        .state_mut()
-        .apply(&ctx, coalition_map::command::Command::StartBestListSearch);
+    harness.state_mut().apply(
+        &ctx,
+        coalition_map::ui::command::Command::StartBestListSearch,
+    );
     for _ in 0..200 {
         harness.run_steps(1);
         if harness.state().view.attendance.search.job.is_none() {
@@ -237,7 +238,7 @@ fn the_best_list_search_runs_in_the_background_and_its_answer_can_be_applied() {
     let best_attendance = front.last().expect("non-empty");
     harness.state_mut().apply(
         &ctx,
-        coalition_map::command::Command::ApplyInvitations(best_attendance.invited(&request)),
+        coalition_map::ui::command::Command::ApplyInvitations(best_attendance.invited(&request)),
     );
     harness.run();
     assert_eq!(
@@ -258,7 +259,7 @@ fn the_bracket_keys_step_the_slider_even_after_clicking_a_panel() {
     assert_eq!(harness.state().view.attendance.position, 0);
 }
 
-fn line_members(scenario: &coalition_map::model::Scenario, group: &str) -> usize {
+fn line_members(scenario: &coalition_core::model::Scenario, group: &str) -> usize {
     scenario
         .actors
         .iter()

@@ -10,8 +10,8 @@
 
 use std::path::PathBuf;
 
-use coalition_map::command::Command;
-use coalition_map::model::{QuoteKind, RuleKind, Scenario};
+use coalition_core::model::{QuoteKind, RuleKind, Scenario};
+use coalition_map::ui::command::Command;
 use coalition_map::{CoalitionApp, Startup};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -394,7 +394,7 @@ fn the_actor_table_exports_to_a_csv_file_that_imports_back_unchanged() {
     let path = dir.join("actors.csv");
     apply(
         &mut harness,
-        Command::ExportTableTo(coalition_map::tables::Table::Actors, path.clone()),
+        Command::ExportTableTo(coalition_core::io::csv::Table::Actors, path.clone()),
     );
     harness.get_by_label_contains("Exported the actors to");
     let text = std::fs::read_to_string(&path).expect("written");

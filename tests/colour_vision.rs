@@ -9,7 +9,7 @@
     reason = "a test that cannot load the built-in scenario should stop there"
 )]
 
-use coalition_map::colour::{Deficiency, ciede2000, simulate, to_lab};
+use coalition_map::theme::colour::{Deficiency, ciede2000, simulate, to_lab};
 use coalition_map::theme::{Look, palette_colour_for, stance_colour_for};
 use egui::Color32;
 
@@ -88,7 +88,7 @@ fn fresh_least() -> Vec<Least> {
 
 #[test]
 fn neighbouring_stance_colours_stay_apart_under_colour_blindness() {
-    let paris = coalition_map::io::paris_2014().expect("the built-in scenario loads");
+    let paris = coalition_core::io::paris_2014().expect("the built-in scenario loads");
     let mut failures = Vec::new();
     for look in Look::ALL {
         let mut least = fresh_least();

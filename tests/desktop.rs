@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use coalition_map::desktop::{self, DesktopError, DesktopPaths};
+use coalition_map::platform::desktop::{self, DesktopError, DesktopPaths};
 
 /// The fake executable: never run, and its directory has a space in it.
 const EXE: &str = "/opt/Coalition Map/bin/coalition-map";

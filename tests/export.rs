@@ -7,14 +7,14 @@
     reason = "a test that cannot set up should stop loudly"
 )]
 
-use coalition_map::app::Document;
+use coalition_core::Document;
+use coalition_core::geo::basemap::Basemap;
 use coalition_map::cli::{ExportArgs, run_export};
 use coalition_map::export::{self, EXPORT_SIZE, MapPicture};
-use coalition_map::geo::basemap::Basemap;
 use resvg::usvg;
 
 fn paris() -> Document {
-    Document::new(coalition_map::io::paris_2014().expect("loads"), None)
+    Document::new(coalition_core::io::paris_2014().expect("loads"), None)
 }
 
 /// Every piece of text in an SVG, as usvg reads it.
@@ -168,7 +168,7 @@ fn the_export_command_writes_svg_and_png_and_refuses_what_it_cannot_do() {
 #[test]
 fn a_story_step_exports_with_its_what_if_and_highlight() {
     let doc = paris();
-    let steps = coalition_map::presentation::steps(&doc.scenario);
+    let steps = coalition_map::ui::state::presentation::steps(&doc.scenario);
     let last = steps.len();
     let picture = export::picture_for(&doc, Some(last), None).expect("the last step exists");
     assert_eq!(picture.position, steps[last - 1].position);

@@ -7,7 +7,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use coalition_map::ui::file_dialog::{FileDialog, FileDialogMode, FileDialogOutcome, PARENT_LABEL};
+use coalition_map::ui::dialogs::file_dialog::{
+    FileDialog, FileDialogMode, FileDialogOutcome, PARENT_LABEL,
+};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use coalition_map::command::Command;
+use coalition_map::ui::command::Command;
 use coalition_map::{CoalitionApp, Startup};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -26,11 +26,11 @@ fn temp_dir(name: &str) -> PathBuf {
 /// Two scenario files: Paris as shipped, and a copy with another title.
 fn two_files(dir: &Path) -> (PathBuf, PathBuf) {
     let first = dir.join("paris.coalition");
-    std::fs::write(&first, coalition_map::io::PARIS_2014).expect("write");
-    let mut other = coalition_map::io::paris_2014().expect("loads");
+    std::fs::write(&first, coalition_core::io::PARIS_2014).expect("write");
+    let mut other = coalition_core::io::paris_2014().expect("loads");
     other.title = "Another scenario".into();
     let second = dir.join("other.coalition");
-    coalition_map::io::save_scenario(&second, &other).expect("save");
+    coalition_core::io::save_scenario(&second, &other).expect("save");
     (first, second)
 }
 
@@ -150,7 +150,7 @@ fn the_unsaved_changes_prompt_cancel_keeps_everything() {
     assert!(scenario_names(app).contains(&"Iran invited by hand".to_owned()));
     assert_eq!(
         std::fs::read_to_string(&first).expect("reads"),
-        coalition_map::io::PARIS_2014,
+        coalition_core::io::PARIS_2014,
         "nothing saved"
     );
     let _ = std::fs::remove_dir_all(dir);
@@ -173,7 +173,7 @@ fn the_unsaved_changes_prompt_discard_opens_the_other_file_without_saving() {
     assert!(!app.doc.is_modified());
     assert_eq!(
         std::fs::read_to_string(&first).expect("reads"),
-        coalition_map::io::PARIS_2014,
+        coalition_core::io::PARIS_2014,
         "nothing saved"
     );
     let _ = std::fs::remove_dir_all(dir);
@@ -189,7 +189,7 @@ fn the_unsaved_changes_prompt_save_saves_then_opens_the_other_file() {
     harness.get_by_role_and_label(Role::Button, "Save").click();
     harness.run();
     assert_eq!(harness.state().doc.path.as_deref(), Some(second.as_path()));
-    let saved = coalition_map::io::load_scenario(&first).expect("the first file still loads");
+    let saved = coalition_core::io::load_scenario(&first).expect("the first file still loads");
     assert!(
         saved
             .attendance_scenarios()
@@ -232,7 +232,7 @@ fn save_as_uses_the_in_app_dialog_where_there_is_no_native_one() {
     assert!(path.exists(), "saved to {}", path.display());
     assert_eq!(harness.state().doc.path.as_deref(), Some(path.as_path()));
     assert_eq!(
-        coalition_map::io::load_scenario(&path).expect("loads"),
+        coalition_core::io::load_scenario(&path).expect("loads"),
         harness.state().doc.scenario
     );
     let _ = std::fs::remove_dir_all(dir);
@@ -271,7 +271,7 @@ fn a_file_with_problems_opens_lists_them_and_a_click_goes_to_the_item() {
     let dir = temp_dir("problems");
     let path = dir.join("problems.coalition");
     // Russia's stance is not on the scale, and one of Iran's quotes names an actor that does not exist.
-    let text = coalition_map::io::PARIS_2014
+    let text = coalition_core::io::PARIS_2014
         .replacen("\"stance\": \"critical\"", "\"stance\": \"grumpy\"", 1)
         .replacen("\"actor\": \"IRN\"", "\"actor\": \"PERSIA\"", 1);
     std::fs::write(&path, text).expect("write");

@@ -109,7 +109,7 @@ fn the_gpu_layers_draw_the_map_as_the_plain_meshes_do_at_rest_and_while_dragged(
             .map
             .picture
             .as_ref()
-            .is_some_and(coalition_map::ui::map_gpu::MapPicture::is_rendered),
+            .is_some_and(coalition_map::ui::map::gpu::MapPicture::is_rendered),
         "the map is drawn from its picture"
     );
 

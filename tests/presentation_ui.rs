@@ -9,7 +9,7 @@
     reason = "a test that cannot set up should stop loudly"
 )]
 
-use coalition_map::presentation::steps;
+use coalition_map::ui::state::presentation::steps;
 use coalition_map::{CoalitionApp, Startup};
 use egui::Key;
 use egui::accesskit::Role;

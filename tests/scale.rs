@@ -7,10 +7,10 @@
 
 use std::sync::Arc;
 
+use coalition_core::Document;
+use coalition_core::generate::{WorldSize, world_scenario};
+use coalition_core::geo::basemap::Basemap;
 use coalition_map::CoalitionApp;
-use coalition_map::app::Document;
-use coalition_map::generate::{WorldSize, world_scenario};
-use coalition_map::geo::basemap::Basemap;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -18,7 +18,7 @@ use egui_kittest::kittest::Queryable;
 #[test]
 fn the_generated_world_scenario_validates_and_renders() {
     let world = world_scenario(3, WorldSize::default());
-    assert_eq!(coalition_map::model::validate(&world), vec![]);
+    assert_eq!(coalition_core::model::validate(&world), vec![]);
     let actors = world.actors.len();
     let basemap = Arc::new(Basemap::embedded().expect("outlines"));
     let mut harness = Harness::builder()

@@ -8,8 +8,8 @@
     reason = "a test that cannot set up should stop loudly"
 )]
 
-use coalition_map::io::paris_2014;
-use coalition_map::model::{QuoteKind, Scenario, StoryStep};
+use coalition_core::io::paris_2014;
+use coalition_core::model::{QuoteKind, Scenario, StoryStep};
 
 fn paris() -> Scenario {
     paris_2014().expect("the built-in scenario parses")

@@ -5,9 +5,9 @@
 use egui::{Color32, FontId, Pos2, Rect, pos2, vec2};
 
 use super::{MapPicture, paint_map, svg};
-use crate::app::Document;
-use crate::geo::basemap::Basemap;
-use crate::model::{QuoteKind, Scenario};
+use coalition_core::Document;
+use coalition_core::geo::basemap::Basemap;
+use coalition_core::model::{QuoteKind, Scenario};
 
 /// A4 at 96 dots per inch, in SVG user units.
 pub const PAGE_WIDTH: f32 = 794.0;

@@ -15,12 +15,15 @@ use std::collections::BTreeSet;
 
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
-use crate::app::{Document, ViewState};
-use crate::geo::basemap::Basemap;
-use crate::geo::projection::MapTransform;
+use coalition_core::Document;
+
 use crate::theme::{self, Glyph};
-use crate::ui::glyph::paint_glyph;
-use crate::ui::map_view::{MapOptions, map_ui};
+use crate::ui::command::Picture;
+use crate::ui::map::{MapOptions, map_ui};
+use crate::ui::state::ViewState;
+use crate::ui::widgets::glyph::paint_glyph;
+use coalition_core::geo::basemap::Basemap;
+use coalition_core::geo::projection::MapTransform;
 
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
@@ -108,47 +111,17 @@ impl MapPicture {
     }
 }
 
-/// What the File menu exports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Picture {
-    /// The map as it is on screen, as SVG.
-    MapSvg,
-    /// The map as it is on screen, as PNG at twice the screen's resolution.
-    MapPng,
-    /// The handout: map, legend, quotes with sources, sources.
-    HandoutSvg,
-}
-
-impl Picture {
-    /// The file extension, without the dot.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::MapSvg | Self::HandoutSvg => "svg",
-            Self::MapPng => "png",
-        }
-    }
-
-    /// What the picture is called in menus and messages.
-    pub fn noun(self) -> &'static str {
-        match self {
-            Self::MapSvg => "map as SVG",
-            Self::MapPng => "map as PNG",
-            Self::HandoutSvg => "handout",
-        }
-    }
-
-    /// Draws it: SVG text or PNG bytes.
-    pub fn render(
-        self,
-        doc: &Document,
-        basemap: &Basemap,
-        picture: &MapPicture,
-    ) -> Result<Vec<u8>, ExportError> {
-        match self {
-            Self::MapSvg => Ok(map_svg(doc, basemap, picture).into_bytes()),
-            Self::MapPng => svg_to_png(&map_svg(doc, basemap, picture), 2.0),
-            Self::HandoutSvg => Ok(handout::handout_svg(doc, basemap, picture).into_bytes()),
-        }
+/// Draws `picture`: SVG text or PNG bytes.
+pub fn render(
+    picture: Picture,
+    doc: &Document,
+    basemap: &Basemap,
+    map: &MapPicture,
+) -> Result<Vec<u8>, ExportError> {
+    match picture {
+        Picture::MapSvg => Ok(map_svg(doc, basemap, map).into_bytes()),
+        Picture::MapPng => svg_to_png(&map_svg(doc, basemap, map), 2.0),
+        Picture::HandoutSvg => Ok(handout::handout_svg(doc, basemap, map).into_bytes()),
     }
 }
 
@@ -178,7 +151,7 @@ pub fn picture_for(
             })?;
     }
     if let Some(n) = step {
-        let steps = crate::presentation::steps(&doc.scenario);
+        let steps = crate::ui::state::presentation::steps(&doc.scenario);
         let chosen = n.checked_sub(1).and_then(|i| steps.get(i)).ok_or_else(|| {
             format!(
                 "no step {n}: this scenario has {} step(s), counted from 1",
@@ -200,7 +173,7 @@ pub struct Captured {
     pub size: Vec2,
     /// Each map painted in the pass, with its view: the country fills are
     /// drawn from the outlines through it.
-    pub maps: Vec<(MapTransform, crate::ui::map_countries::CountryFills)>,
+    pub maps: Vec<(MapTransform, crate::ui::map::countries::CountryFills)>,
 }
 
 /// Runs `paint` in a headless egui context of `size` (light theme) and
@@ -234,7 +207,7 @@ pub fn capture(size: Vec2, mut paint: impl FnMut(&mut egui::Ui, &mut Vec<MapReco
 /// A map painted during a capture: its view and its countries' colours.
 pub struct MapRecord {
     pub transform: MapTransform,
-    pub fills: crate::ui::map_countries::CountryFills,
+    pub fills: crate::ui::map::countries::CountryFills,
 }
 
 /// Paints the map of `picture` into `rect` of `ui`, and its legend if asked.
@@ -260,7 +233,7 @@ pub fn paint_map(
     if let Some(transform) = view.map.transform {
         maps.push(MapRecord {
             transform,
-            fills: crate::ui::map_countries::country_fills(
+            fills: crate::ui::map::countries::country_fills(
                 view.attendance.shown(&doc.scenario),
                 picture.options.look,
             ),
@@ -293,7 +266,7 @@ const MAX_SHORT_LABELS: usize = 24;
 
 /// What the legend explains.
 pub struct Legend<'a> {
-    pub scenario: &'a crate::model::Scenario,
+    pub scenario: &'a coalition_core::model::Scenario,
     /// Relation kinds not drawn, so not explained.
     pub hidden: &'a BTreeSet<String>,
     /// Actors shown by their id (or unlabelled), with their names.
@@ -322,7 +295,7 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
     } = *legend;
     let font = egui::FontId::proportional(13.0);
     let row = 20.0;
-    let kinds: Vec<(usize, &crate::model::RelationKind)> = scenario
+    let kinds: Vec<(usize, &coalition_core::model::RelationKind)> = scenario
         .relation_kinds
         .iter()
         .enumerate()
@@ -393,13 +366,13 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
         let b = pos2(origin.x + 28.0, y);
         let stroke = egui::Stroke::new(2.0, colour);
         match kind.line {
-            crate::model::LineStyle::Solid => {
+            coalition_core::model::LineStyle::Solid => {
                 painter.line_segment([a, b], stroke);
             }
-            crate::model::LineStyle::Dashed => {
+            coalition_core::model::LineStyle::Dashed => {
                 painter.extend(egui::Shape::dashed_line(&[a, b], stroke, 5.0, 3.0));
             }
-            crate::model::LineStyle::Dotted => {
+            coalition_core::model::LineStyle::Dotted => {
                 painter.extend(egui::Shape::dotted_line(&[a, b], colour, 4.0, 1.4));
             }
         }
@@ -460,7 +433,7 @@ pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
 
 /// Writes `bytes` to `path` (atomically).
 pub fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), ExportError> {
-    crate::io::write_atomically(path, bytes).map_err(|e| ExportError::Write {
+    coalition_core::io::write_atomically(path, bytes).map_err(|e| ExportError::Write {
         path: path.display().to_string(),
         message: e.to_string(),
     })

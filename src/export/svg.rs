@@ -9,7 +9,7 @@ use egui::epaint::{ColorMode, Shape};
 use egui::{Color32, Pos2, Rect};
 
 use super::Captured;
-use crate::geo::basemap::Basemap;
+use coalition_core::geo::basemap::Basemap;
 
 /// The font the SVG asks for: egui's own, which the PNG renderer loads.
 pub const FONT_FAMILY: &str = "Ubuntu";
@@ -225,8 +225,8 @@ impl Writer {
     fn countries(
         &mut self,
         basemap: &Basemap,
-        transform: &crate::geo::projection::MapTransform,
-        fills: &crate::ui::map_countries::CountryFills,
+        transform: &coalition_core::geo::projection::MapTransform,
+        fills: &crate::ui::map::countries::CountryFills,
     ) {
         let view = transform.screen_rect.expand(50.0);
         self.out.push_str("<g fill-rule=\"evenodd\">\n");

@@ -1,22 +1,22 @@
-//! The panels, one file each. Each `*_ui` function draws its panel and pushes
-//! [`crate::command::Command`]s for what the user asked; none changes the
-//! scenario directly.
+//! Everything drawn in the window, and nothing that owns the document: the
+//! app (`crate::app`) owns it and hands each `*_ui` function what it draws.
+//! UI code pushes [`command::Command`]s for what the user asked; none changes
+//! the scenario directly. Nothing here imports `crate::app` (a test checks).
+//!
+//! - [`command`]: every user action, with its label, tooltip and shortcut;
+//! - [`state`]: the view state (selection, map view, slider, editor, presentation);
+//! - [`map`]: the map widget;
+//! - [`panels`]: the side panels and bars, one file each;
+//! - [`editor`]: the editor's forms, one file per list;
+//! - [`widgets`]: small pieces several panels use;
+//! - [`dialogs`]: the in-app file dialog and the prompts;
+//! - [`presentation`]: presentation mode's slide.
 
-pub mod actor_panel;
-pub mod attendance_panel;
-pub mod best_list;
-pub mod edit;
-pub mod file_dialog;
-pub mod glyph;
-pub mod legend_panel;
-pub mod map_countries;
-pub mod map_gpu;
-pub mod map_view;
-pub mod measures_plot;
-pub mod menu_bar;
+pub mod command;
+pub mod dialogs;
+pub mod editor;
+pub mod map;
+pub mod panels;
 pub mod presentation;
-pub mod quotes_panel;
-pub mod scenario_slider;
-pub mod source_view;
-pub mod top_bar;
-pub mod unsaved_prompt;
+pub mod state;
+pub mod widgets;

@@ -5,14 +5,15 @@
 
 use egui::{Align, Layout, RichText};
 
-use crate::app::{Document, ViewState};
-use crate::command::Command;
-use crate::geo::basemap::Basemap;
-use crate::model::QuoteKind;
-use crate::presentation::{Move, Presentation, Step, steps};
 use crate::theme::{MapLook, projector as type_size};
-use crate::ui::glyph::paint_glyph;
-use crate::ui::map_view::{MapOptions, map_ui};
+use crate::ui::command::Command;
+use crate::ui::map::{MapOptions, map_ui};
+use crate::ui::state::ViewState;
+use crate::ui::state::presentation::{Move, Presentation, Step, steps};
+use crate::ui::widgets::glyph::paint_glyph;
+use coalition_core::Document;
+use coalition_core::geo::basemap::Basemap;
+use coalition_core::model::QuoteKind;
 
 /// Draws the presentation into the whole window.
 pub fn presentation_ui(
@@ -176,7 +177,7 @@ fn outcome_words(doc: &Document, view: &ViewState) -> String {
 }
 
 /// The stances, glyph and label, large, in a row under the map.
-fn legend_ui(ui: &mut egui::Ui, scenario: &crate::model::Scenario) {
+fn legend_ui(ui: &mut egui::Ui, scenario: &coalition_core::model::Scenario) {
     let count = scenario.stance_scale.len();
     ui.horizontal_wrapped(|ui| {
         for (rank, stance) in scenario.stance_scale.iter().enumerate() {

@@ -1,0 +1,177 @@
+//! The attendance report the command line prints, as text or JSON.
+
+use serde::Serialize;
+
+use crate::model::Scenario;
+
+use super::explain::{absence_reason, absence_source, conflict_settlement};
+use super::whatif::{base_invitations, invitations};
+use super::{Absence, Engine};
+
+/// One invited actor who stays away.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AbsentEntry {
+    pub id: String,
+    pub reason: String,
+    pub because_of: Vec<String>,
+    /// The rule's source, cited; empty when the rule has none.
+    pub source: String,
+}
+
+/// One cycle the hosts' order settled.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ConflictEntry {
+    pub absent: String,
+    pub kept: String,
+    pub settlement: String,
+}
+
+/// Who attends and who does not, ids sorted.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AttendanceReport {
+    /// The named scenario, if one was chosen.
+    pub scenario: Option<String>,
+    pub attending: Vec<String>,
+    pub absent: Vec<AbsentEntry>,
+    pub not_invited: Vec<String>,
+    pub conflicts: Vec<ConflictEntry>,
+}
+
+fn cite(scenario: &Scenario, id: &str) -> String {
+    scenario
+        .source(id)
+        .map_or_else(|| id.to_owned(), crate::model::Source::full_citation)
+}
+
+/// What to evaluate: a named scenario (or the base list), then invitations
+/// added and taken away.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReportRequest {
+    /// A named scenario's id or name; `None` for the base list.
+    pub scenario: Option<String>,
+    pub invite: Vec<String>,
+    pub uninvite: Vec<String>,
+}
+
+/// Evaluates the requested scenario and changes. Unknown names are an error.
+pub fn attendance_report(
+    scenario: &Scenario,
+    args: &ReportRequest,
+) -> Result<AttendanceReport, String> {
+    let named = match &args.scenario {
+        None => None,
+        Some(wanted) => Some(
+            scenario
+                .attendance_scenarios()
+                .iter()
+                .find(|n| n.id.eq_ignore_ascii_case(wanted) || n.name.eq_ignore_ascii_case(wanted))
+                .ok_or_else(|| {
+                    let known: Vec<&str> = scenario
+                        .attendance_scenarios()
+                        .iter()
+                        .map(|n| n.name.as_str())
+                        .collect();
+                    format!(
+                        "no attendance scenario \"{wanted}\"; the file has: {}",
+                        known.join("; ")
+                    )
+                })?,
+        ),
+    };
+    let mut invited =
+        named.map_or_else(|| base_invitations(scenario), |n| invitations(scenario, n));
+    for (ids, value) in [(&args.invite, true), (&args.uninvite, false)] {
+        for id in ids {
+            let index = scenario
+                .actor_index(id)
+                .ok_or_else(|| format!("no actor \"{id}\""))?;
+            invited[index] = value;
+        }
+    }
+    let outcome = Engine::new(scenario).evaluate(&invited);
+    let id = |i: usize| scenario.actors[i].id.clone();
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    let mut absent: Vec<AbsentEntry> = outcome
+        .absent
+        .iter()
+        .filter(|(_, a)| *a != Absence::NotInvited)
+        .map(|&(i, a)| AbsentEntry {
+            id: id(i),
+            reason: absence_reason(scenario, i, a),
+            because_of: a.trigger().map(id).into_iter().collect(),
+            source: absence_source(scenario, a)
+                .map(|s| cite(scenario, s))
+                .unwrap_or_default(),
+        })
+        .collect();
+    absent.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut conflicts: Vec<ConflictEntry> = outcome
+        .conflicts
+        .iter()
+        .map(|c| ConflictEntry {
+            absent: id(c.absent),
+            kept: id(c.kept),
+            settlement: conflict_settlement(scenario, c),
+        })
+        .collect();
+    conflicts.sort_by(|a, b| (&a.absent, &a.kept).cmp(&(&b.absent, &b.kept)));
+    Ok(AttendanceReport {
+        scenario: named.map(|n| n.name.clone()),
+        attending: sorted(
+            (0..invited.len())
+                .filter(|&i| outcome.attending[i])
+                .map(id)
+                .collect(),
+        ),
+        absent,
+        not_invited: sorted(
+            (0..invited.len())
+                .filter(|&i| !invited[i])
+                .map(id)
+                .collect(),
+        ),
+        conflicts,
+    })
+}
+
+impl AttendanceReport {
+    /// Pretty-printed JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+
+    /// Plain text for a terminal.
+    pub fn to_text(&self) -> String {
+        let mut lines = Vec::new();
+        if let Some(name) = &self.scenario {
+            lines.push(format!("Scenario: {name}"));
+        }
+        lines.push(format!(
+            "Attending ({}): {}",
+            self.attending.len(),
+            self.attending.join(", ")
+        ));
+        lines.push(format!("Invited but absent ({}):", self.absent.len()));
+        for a in &self.absent {
+            lines.push(format!("  {}: {}", a.id, a.reason));
+            if !a.source.is_empty() {
+                lines.push(format!("    source: {}", a.source));
+            }
+        }
+        lines.push(format!(
+            "Not invited ({}): {}",
+            self.not_invited.len(),
+            self.not_invited.join(", ")
+        ));
+        if !self.conflicts.is_empty() {
+            lines.push(format!("Conflicts ({}):", self.conflicts.len()));
+            for c in &self.conflicts {
+                lines.push(format!("  {}", c.settlement));
+            }
+        }
+        lines.join("\n")
+    }
+}

@@ -1,0 +1,284 @@
+//! Bytes to model and back: scenario files (read, migrate, write atomically)
+//! here, spreadsheet tables in [`csv`]. Pure parsing plus thin file access.
+//!
+//! Every failure is a [`LoadError`] that says what went wrong and where
+//! (line and column for JSON). Nothing here panics on bad input.
+
+pub mod csv;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::model::{FORMAT_VERSION, Scenario};
+
+/// The oldest format version this build reads (older files are migrated).
+pub const OLDEST_FORMAT: u32 = 1;
+
+/// The file extension of scenario files.
+pub const EXTENSION: &str = "coalition";
+
+/// The Paris 2014 scenario, compiled into the binary.
+pub const PARIS_2014: &str = include_str!("../../../../assets/scenarios/paris-2014.coalition");
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Why a scenario could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("the file is {size_bytes} bytes; scenario files are limited to {MAX_FILE_BYTES} bytes")]
+    TooLarge { size_bytes: u64 },
+    #[error("the file is not UTF-8 text (invalid byte at offset {offset})")]
+    NotUtf8 { offset: usize },
+    #[error("line {line}, column {column}: {message}")]
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("this is not a Coalition Map scenario: it has no \"format\" field")]
+    NoFormat,
+    #[error(
+        "the file is format {found}, made by a newer version of Coalition Map; this build reads formats {OLDEST_FORMAT} to {FORMAT_VERSION}"
+    )]
+    TooNew { found: u32 },
+    #[error(
+        "the file is format {found}, older than any this build can read ({OLDEST_FORMAT} to {FORMAT_VERSION})"
+    )]
+    TooOld { found: u32 },
+}
+
+/// Why a scenario could not be saved. The file on disk is left as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot turn the scenario into JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Just enough of a file to know its format version.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<u32>,
+}
+
+/// Parses a scenario from a file's bytes. A UTF-8 byte-order mark and CRLF
+/// line ends are accepted.
+pub fn scenario_from_bytes(bytes: &[u8]) -> Result<Scenario, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            size_bytes: bytes.len() as u64,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    scenario_from_str(text)
+}
+
+fn json_error(e: &serde_json::Error) -> LoadError {
+    LoadError::Json {
+        line: e.line(),
+        column: e.column(),
+        message: json_message(e),
+    }
+}
+
+/// Parses a scenario from text: checks the format version first, migrates
+/// older formats, refuses newer ones.
+pub fn scenario_from_str(text: &str) -> Result<Scenario, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let header: Header = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    match header.format {
+        None => Err(LoadError::NoFormat),
+        Some(found) if found > FORMAT_VERSION => Err(LoadError::TooNew { found }),
+        Some(found) if found < OLDEST_FORMAT => Err(LoadError::TooOld { found }),
+        Some(FORMAT_VERSION) => serde_json::from_str(text).map_err(|e| json_error(&e)),
+        Some(found) => {
+            let value: serde_json::Value =
+                serde_json::from_str(text).map_err(|e| json_error(&e))?;
+            let migrated = migrate(value, found);
+            serde_json::from_value(migrated).map_err(|e| json_error(&e))
+        }
+    }
+}
+
+/// Brings a file of format `from` up to [`FORMAT_VERSION`], one step at a
+/// time. Each step gets a fixture under `tests/fixtures/format-N.coalition`.
+/// Format 1 is the first, so there are no steps yet.
+fn migrate(mut value: serde_json::Value, from: u32) -> serde_json::Value {
+    for version in from..FORMAT_VERSION {
+        // match version { 1 => value = v1_to_v2(value), ... }
+        let _ = version;
+        if let Some(object) = value.as_object_mut() {
+            object.insert("format".into(), (version + 1).into());
+        }
+    }
+    value
+}
+
+/// The scenario as its file holds it: pretty JSON, fields in a fixed order,
+/// ending in a newline, so files diff well.
+pub fn scenario_to_string(scenario: &Scenario) -> Result<String, SaveError> {
+    let mut text = serde_json::to_string_pretty(scenario)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Saves `scenario` to `path` safely: writes a temporary file in the same
+/// folder, flushes it to disk, then renames it over the old file. If anything
+/// fails, the old file is untouched and the temporary file removed.
+pub fn save_scenario(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
+    let text = scenario_to_string(scenario)?;
+    write_atomically(path, text.as_bytes())
+}
+
+/// The temporary file a save writes first.
+pub fn temporary_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "scenario".into(), |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.saving-{}", std::process::id()))
+}
+
+/// Writes `bytes` to `path` so that a crash leaves the old file or the new
+/// one, never half of one: a temporary file, synced, then renamed over.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let io_error = |source| SaveError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let temporary = temporary_path(path);
+    let written = (|| {
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&temporary, path)
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(io_error(e));
+    }
+    // Make the rename itself durable, where the platform allows.
+    if let Some(folder) = path.parent()
+        && let Ok(dir) = std::fs::File::open(if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            folder
+        })
+    {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// serde's message without its trailing " at line L column C" (we say that
+/// ourselves), with a word on what kind of problem it is.
+fn json_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let bare = match full.rfind(" at line ") {
+        Some(cut) => full[..cut].to_owned(),
+        None => full,
+    };
+    match e.classify() {
+        serde_json::error::Category::Syntax => format!("not valid JSON: {bare}"),
+        serde_json::error::Category::Eof => {
+            format!("the file ends too early (is it cut short?): {bare}")
+        }
+        serde_json::error::Category::Data | serde_json::error::Category::Io => bare,
+    }
+}
+
+/// Reads and parses a scenario file, refusing files over [`MAX_FILE_BYTES`].
+pub fn load_scenario(path: &Path) -> Result<Scenario, LoadError> {
+    let io_error = |source| LoadError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let size_bytes = std::fs::metadata(path).map_err(io_error)?.len();
+    if size_bytes > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { size_bytes });
+    }
+    let bytes = std::fs::read(path).map_err(io_error)?;
+    scenario_from_bytes(&bytes)
+}
+
+/// The embedded Paris 2014 scenario.
+pub fn paris_2014() -> Result<Scenario, LoadError> {
+    scenario_from_str(PARIS_2014)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_json_names_line_and_column() {
+        let err = scenario_from_str("{\n  \"format\": 1,\n  \"title\": }").expect_err("broken");
+        let LoadError::Json { line, column, .. } = err else {
+            panic!("expected a JSON error, got {err}");
+        };
+        assert_eq!((line, column), (3, 12));
+    }
+
+    #[test]
+    fn wrong_types_name_the_problem() {
+        let err = scenario_from_str(r#"{"format": "one"}"#).expect_err("wrong type");
+        assert!(err.to_string().contains("invalid type"), "{err}");
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_refused_with_the_offset() {
+        let err = scenario_from_bytes(b"{\"title\": \"\xff\"}").expect_err("not utf-8");
+        assert!(matches!(err, LoadError::NotUtf8 { offset: 11 }), "{err}");
+    }
+
+    #[test]
+    fn a_bom_and_crlf_line_ends_are_accepted() {
+        let text = PARIS_2014.replace('\n', "\r\n");
+        let mut bytes = "\u{feff}".as_bytes().to_vec();
+        bytes.extend_from_slice(text.as_bytes());
+        let with_bom = scenario_from_bytes(&bytes).expect("loads");
+        assert_eq!(Some(with_bom), paris_2014().ok());
+    }
+
+    #[test]
+    fn newer_formats_are_refused_naming_the_versions_this_build_reads() {
+        let err = scenario_from_str(r#"{"format": 99, "title": "future"}"#).expect_err("too new");
+        assert!(matches!(err, LoadError::TooNew { found: 99 }));
+        assert!(
+            err.to_string()
+                .contains(&format!("formats {OLDEST_FORMAT} to {FORMAT_VERSION}")),
+            "{err}"
+        );
+        assert!(matches!(
+            scenario_from_str(r#"{"title": "x"}"#),
+            Err(LoadError::NoFormat)
+        ));
+        assert!(matches!(
+            scenario_from_str(r#"{"format": 0}"#),
+            Err(LoadError::TooOld { found: 0 })
+        ));
+    }
+
+    #[test]
+    fn a_missing_file_is_an_io_error_naming_the_path() {
+        let err = load_scenario(Path::new("/nonexistent/x.coalition")).expect_err("missing");
+        assert!(
+            err.to_string().contains("/nonexistent/x.coalition"),
+            "{err}"
+        );
+    }
+}

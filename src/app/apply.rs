@@ -1,0 +1,171 @@
+//! The one place where commands are applied, after the frame that emitted
+//! them: each [`Command`] goes to its handler here or in a sibling module.
+
+use coalition_core::model::is_web_url;
+
+use super::CoalitionApp;
+use super::files::Guarded;
+use crate::app::dialogs::DialogPurpose;
+use crate::ui;
+use crate::ui::command::{Command, PanDirection, RightTab};
+
+impl CoalitionApp {
+    /// Applies one command now.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::FitAll => self.view.map.request_fit(),
+            Command::ZoomIn => self.view.map.zoom_by(1.4),
+            Command::ZoomOut => self.view.map.zoom_by(1.0 / 1.4),
+            Command::Pan(direction) => {
+                let step = 80.0;
+                let delta = match direction {
+                    PanDirection::Left => egui::vec2(step, 0.0),
+                    PanDirection::Right => egui::vec2(-step, 0.0),
+                    PanDirection::Up => egui::vec2(0.0, step),
+                    PanDirection::Down => egui::vec2(0.0, -step),
+                };
+                self.view.map.pan_by(delta);
+            }
+            Command::Select(id) => {
+                self.view.focused_quote = None;
+                self.view.selected = id.filter(|id| self.doc.scenario.actor(id).is_some());
+            }
+            Command::FocusQuote(quote_id) => {
+                if let Some(quote) = self.doc.scenario.quote(&quote_id) {
+                    if let Some(actor) = &quote.actor {
+                        self.view.selected = Some(actor.clone());
+                    }
+                    self.view.focused_quote = Some(quote_id);
+                }
+            }
+            Command::ToggleRelationKind(kind) => {
+                if !self.view.hidden_relation_kinds.remove(&kind) {
+                    self.view.hidden_relation_kinds.insert(kind);
+                }
+            }
+            Command::FocusSearch => self.view.focus_search = true,
+            Command::OpenUrl(url) => {
+                if is_web_url(&url) {
+                    ctx.open_url(egui::OpenUrl::new_tab(&url));
+                    self.opened_urls.push(url);
+                }
+            }
+            Command::SetAttendanceScenario(n) => {
+                let attendance = &mut self.view.attendance;
+                attendance.position = n.min(self.doc.named.len().saturating_sub(1));
+                attendance.custom = None;
+                self.refresh_attendance();
+            }
+            Command::StepScenario(step) => {
+                let last = self.doc.named.len().saturating_sub(1) as i64;
+                let next = (self.view.attendance.position as i64 + i64::from(step)).clamp(0, last);
+                self.apply(ctx, Command::SetAttendanceScenario(next as usize));
+            }
+            Command::ToggleInvitation(id) => {
+                if let Some(index) = self.doc.scenario.actor_index(&id) {
+                    let mut list = self.view.attendance.invited.clone();
+                    list[index] = !list[index];
+                    self.view.attendance.custom = Some(list);
+                    self.refresh_attendance();
+                }
+            }
+            Command::ApplyInvitations(list) => {
+                if list.len() == self.doc.scenario.actors.len() {
+                    self.view.attendance.custom = Some(list);
+                    self.refresh_attendance();
+                }
+            }
+            Command::ResetInvitations => {
+                self.view.attendance.custom = None;
+                self.refresh_attendance();
+            }
+            Command::ShowTab(tab) => self.view.right_tab = tab,
+            Command::StartBestListSearch => self.start_search(ctx),
+            Command::NewScenario => self.guard(ctx, Guarded::New),
+            Command::NewFromTemplate => {
+                self.guard(ctx, Guarded::NewFromTemplate);
+            }
+            Command::OpenDialog => self.guard(ctx, Guarded::OpenDialog),
+            Command::OpenPath(path) => self.guard(ctx, Guarded::Open(path)),
+            Command::Quit => self.guard(ctx, Guarded::Quit),
+            Command::Save => self.save(ctx),
+            Command::SaveAs => self.start_save_dialog(ctx),
+            Command::SaveTo(path) => self.save_to(ctx, path),
+            Command::Revert => self.revert(),
+            Command::AnswerUnsaved(answer) => self.answer_unsaved(ctx, answer),
+            Command::RestoreRecovery => self.restore_recovery(),
+            Command::DiscardRecovery => self.discard_recovery(),
+            Command::AddCustomListAsScenario(name) => self.add_custom_list_as_scenario(&name),
+            Command::SetDarkTheme(dark) => {
+                self.prefs.dark_theme = dark;
+                crate::theme::apply_style(ctx, dark);
+            }
+            Command::GoToProblem(n) => self.go_to_problem(n),
+            Command::Edit { edit, merge } => {
+                self.apply_edit(edit, merge);
+            }
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::RemoveActor(id) => self.request_remove_actor(&id),
+            Command::AnswerRemoveActor(answer) => self.answer_remove_actor(answer),
+            Command::DrawRelation { from, to } => self.draw_relation(from, to),
+            Command::AnswerDrawnRelation(kind) => self.answer_drawn_relation(kind),
+            Command::ShowEditTab(tab) => self.view.edit.tab = tab,
+            Command::ChooseItem(list, index) => self.view.edit.choose(list, index),
+            Command::ImportActorsDialog => {
+                self.start_dialog(ctx, DialogPurpose::ImportActors);
+            }
+            Command::ImportActorsFrom(path) => self.preview_import(&path),
+            Command::AcceptImport => self.accept_import(),
+            Command::CancelImport => self.view.edit.import = None,
+            Command::ExportTableDialog(table) => {
+                self.start_dialog(ctx, DialogPurpose::ExportTable(table));
+            }
+            Command::ExportTableTo(table, path) => self.export_table(table, &path),
+            Command::ExportPictureDialog(picture) => {
+                self.start_dialog(ctx, DialogPurpose::ExportPicture(picture));
+            }
+            Command::ExportPictureTo(picture, path) => self.export_picture(picture, &path),
+            Command::StartPresentation => self.start_presentation(ctx),
+            Command::StopPresentation => self.stop_presentation(ctx),
+            Command::Present(movement) => self.present(movement),
+            Command::ToggleSpeakerNotes => {
+                if let Some(p) = &mut self.view.presenting {
+                    p.notes_open = !p.notes_open;
+                }
+            }
+            Command::ToggleFullscreen => {
+                let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+            }
+            Command::CancelBestListSearch => {
+                if let Some(job) = &self.view.attendance.search.job {
+                    job.control
+                        .cancel
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+        }
+    }
+
+    /// How the map is drawn now: in the editor, nodes can be dragged.
+    pub fn map_options(&self) -> ui::map::MapOptions {
+        ui::map::MapOptions {
+            editing: self.view.right_tab == RightTab::Edit,
+            ..ui::map::MapOptions::default()
+        }
+    }
+
+    pub(crate) fn refresh_attendance(&mut self) {
+        self.view
+            .attendance
+            .refresh(&self.doc.scenario, &self.doc.engine, &self.doc.named);
+    }
+
+    /// Applies the commands emitted this frame.
+    pub(crate) fn apply_pending(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.pending) {
+            self.apply(ctx, command);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! Presentation mode inside the app: starting and ending it, moving through
+//! the steps, and the frame it draws instead of the explorer.
+
+use crate::app::CoalitionApp;
+use crate::ui;
+use crate::ui::state::presentation::{Move, Presentation, steps};
+
+impl CoalitionApp {
+    /// F5: the first step, in projector colours, editing hidden.
+    pub(crate) fn start_presentation(&mut self, ctx: &egui::Context) {
+        let attendance = &self.view.attendance;
+        self.view.presenting = Some(Presentation {
+            return_to: Some(crate::ui::state::presentation::ReturnTo {
+                position: attendance.position,
+                custom: attendance.custom.clone(),
+                selected: self.view.selected.clone(),
+            }),
+            ..Presentation::default()
+        });
+        crate::theme::apply_presentation_style(ctx);
+        self.view.map.request_fit();
+        self.show_step();
+    }
+
+    /// Esc: back to the explorer as it was, out of full screen.
+    pub(crate) fn stop_presentation(&mut self, ctx: &egui::Context) {
+        if let Some(back) = self.view.presenting.take().and_then(|p| p.return_to) {
+            let attendance = &mut self.view.attendance;
+            attendance.position = back.position;
+            attendance.custom = back
+                .custom
+                .filter(|c| c.len() == self.doc.scenario.actors.len());
+            self.view.selected = back.selected;
+            self.view
+                .attendance
+                .refresh(&self.doc.scenario, &self.doc.engine, &self.doc.named);
+        }
+        crate::theme::apply_style(ctx, self.prefs.dark_theme);
+        if ctx.input(|i| i.viewport().fullscreen.unwrap_or(false)) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
+        self.view.map.request_fit();
+    }
+
+    /// A clicker press.
+    pub(crate) fn present(&mut self, movement: Move) {
+        if let Some(presenting) = &mut self.view.presenting {
+            presenting.go(movement, &steps(&self.doc.scenario));
+        }
+        self.show_step();
+    }
+
+    /// Puts the slider on the step's attendance scenario.
+    fn show_step(&mut self) {
+        let Some(presenting) = &self.view.presenting else {
+            return;
+        };
+        let steps = steps(&self.doc.scenario);
+        let Some(step) = steps.get(presenting.step) else {
+            return;
+        };
+        let attendance = &mut self.view.attendance;
+        attendance.position = step.position;
+        attendance.custom = None;
+        self.view.selected = None;
+        self.view
+            .attendance
+            .refresh(&self.doc.scenario, &self.doc.engine, &self.doc.named);
+    }
+
+    /// One frame of presentation mode.
+    pub(crate) fn presentation_frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let Some(presenting) = self.view.presenting.clone() else {
+            return;
+        };
+        let mut commands = Vec::new();
+        ui::presentation::presentation_ui(
+            ui,
+            &self.doc,
+            &self.basemap,
+            &mut self.view,
+            &presenting,
+            &mut commands,
+        );
+        self.unsaved_prompt_ui(&ctx, &mut commands);
+        for command in commands {
+            self.emit(command);
+        }
+        self.apply_pending(&ctx);
+        self.update_title(&ctx);
+    }
+}

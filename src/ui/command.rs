@@ -1,0 +1,489 @@
+//! Every user action is one [`Command`]. UI code emits commands; the app
+//! applies them in one place after the frame. Menus, buttons and shortcuts
+//! read their labels and keys from here.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::ui::state::editor::EditTab;
+use crate::ui::state::presentation::Move;
+use coalition_core::edit::{Dependents, Edit, List};
+use coalition_core::io::csv::Table;
+
+/// What the File menu exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Picture {
+    /// The map as it is on screen, as SVG.
+    MapSvg,
+    /// The map as it is on screen, as PNG at twice the screen's resolution.
+    MapPng,
+    /// The handout: map, legend, quotes with sources, sources.
+    HandoutSvg,
+}
+
+impl Picture {
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::MapSvg | Self::HandoutSvg => "svg",
+            Self::MapPng => "png",
+        }
+    }
+
+    /// What the picture is called in menus and messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::MapSvg => "map as SVG",
+            Self::MapPng => "map as PNG",
+            Self::HandoutSvg => "handout",
+        }
+    }
+}
+
+/// A direction to pan the map with the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PanDirection {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+/// Something the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a few commands are made per frame; boxing edits would only add noise"
+)]
+pub enum Command {
+    /// Show the scenario's whole region.
+    FitAll,
+    ZoomIn,
+    ZoomOut,
+    Pan(PanDirection),
+    /// Select an actor (or clear the selection with `None`).
+    Select(Option<String>),
+    /// Select the actor a quote belongs to and highlight its relations.
+    FocusQuote(String),
+    /// Show or hide the edges of one relation kind.
+    ToggleRelationKind(String),
+    /// Put the keyboard focus in the search box.
+    FocusSearch,
+    /// Open an http(s) address in the browser.
+    OpenUrl(String),
+    /// Move the attendance slider to named scenario `n`.
+    SetAttendanceScenario(usize),
+    /// Invite an actor, or take it off the list ("custom" on the slider).
+    ToggleInvitation(String),
+    /// Use this invitation list (from the best-list plot).
+    ApplyInvitations(Vec<bool>),
+    /// Back to the slider's named scenario, dropping hand-made changes.
+    ResetInvitations,
+    /// Show a tab of the right-hand panel.
+    ShowTab(RightTab),
+    /// Search every invitation list over the chosen swing actors.
+    StartBestListSearch,
+    CancelBestListSearch,
+    /// Step the attendance slider by one.
+    StepScenario(i32),
+    /// File menu: a blank scenario.
+    NewScenario,
+    /// File menu: a new scenario on the Paris 2014 scales, kinds and groups.
+    NewFromTemplate,
+    /// File menu: choose a file to open.
+    OpenDialog,
+    /// Open this file (recent files, drag and drop, tests).
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    /// Save to this path (what the save dialogs answer).
+    SaveTo(PathBuf),
+    /// Reload the file from disk, dropping unsaved changes.
+    Revert,
+    Quit,
+    /// The answer to "save your changes first?".
+    AnswerUnsaved(UnsavedAnswer),
+    /// Add the custom invitation list to the scenario's named lists.
+    AddCustomListAsScenario(String),
+    /// Take back the work found in the recovery copy at start.
+    RestoreRecovery,
+    DiscardRecovery,
+    SetDarkTheme(bool),
+    /// Select the item problem `n` is about.
+    GoToProblem(usize),
+    /// Change the scenario. Edits with the same `merge` key (one typed
+    /// field, one drag) are one undo step.
+    Edit {
+        edit: Edit,
+        merge: Option<String>,
+    },
+    Undo,
+    Redo,
+    /// Remove an actor, asking first what becomes of what names it.
+    RemoveActor(String),
+    /// The answer to the removal prompt; `None` keeps the actor.
+    AnswerRemoveActor(Option<Dependents>),
+    /// A relation drawn on the map from one actor to another: ask for its kind.
+    DrawRelation {
+        from: String,
+        to: String,
+    },
+    /// The kind picked for the drawn relation; `None` drops it.
+    AnswerDrawnRelation(Option<String>),
+    /// Show a tab of the editor.
+    ShowEditTab(EditTab),
+    /// Choose an item of one of the editor's lists.
+    ChooseItem(List, Option<usize>),
+    /// Choose a spreadsheet of actors to import.
+    ImportActorsDialog,
+    /// Read this spreadsheet and preview the import.
+    ImportActorsFrom(PathBuf),
+    /// Import the previewed rows.
+    AcceptImport,
+    CancelImport,
+    /// Choose where to export one table as a spreadsheet.
+    ExportTableDialog(Table),
+    /// Export one table to this file.
+    ExportTableTo(Table, PathBuf),
+    /// Choose where to export the map or the handout.
+    ExportPictureDialog(Picture),
+    /// Export the map (as it is on screen) or the handout to this file.
+    ExportPictureTo(Picture, PathBuf),
+    /// Presentation mode: the story, large, for a projector.
+    StartPresentation,
+    StopPresentation,
+    /// Next, previous, first or last step, or reveal the held-back outcome.
+    Present(Move),
+    /// Open or close the speaker notes window.
+    ToggleSpeakerNotes,
+    ToggleFullscreen,
+}
+
+/// The answers to "save your changes first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// The tabs of the right-hand panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RightTab {
+    #[default]
+    ActorAndQuotes,
+    Attendance,
+    /// The editor: every part of the scenario, and the map's editing gestures.
+    Edit,
+}
+
+impl Command {
+    /// The commands that have a keyboard shortcut, for the help list and the
+    /// shortcut handler.
+    pub const WITH_SHORTCUTS: [Self; 20] = [
+        Self::FitAll,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::Pan(PanDirection::Left),
+        Self::Pan(PanDirection::Right),
+        Self::Pan(PanDirection::Up),
+        Self::Pan(PanDirection::Down),
+        Self::FocusSearch,
+        Self::StepScenario(-1),
+        Self::StepScenario(1),
+        Self::NewScenario,
+        Self::OpenDialog,
+        // Before Save: egui lets Ctrl+S match Ctrl+Shift+S too.
+        Self::SaveAs,
+        Self::Save,
+        Self::Quit,
+        // Before Undo, for the same reason.
+        Self::Redo,
+        Self::Undo,
+        Self::ShowTab(RightTab::Edit),
+        Self::StartPresentation,
+        Self::ToggleFullscreen,
+    ];
+
+    /// What each key does in presentation mode. Clickers send Page Down and
+    /// Page Up (some Right and Left); Space is the other common "next".
+    pub const PRESENTATION_KEYS: [(Key, Self); 13] = [
+        (Key::ArrowRight, Self::Present(Move::Next)),
+        (Key::Space, Self::Present(Move::Next)),
+        (Key::PageDown, Self::Present(Move::Next)),
+        (Key::Enter, Self::Present(Move::Reveal)),
+        (Key::ArrowLeft, Self::Present(Move::Previous)),
+        (Key::PageUp, Self::Present(Move::Previous)),
+        (Key::Backspace, Self::Present(Move::Previous)),
+        (Key::Home, Self::Present(Move::First)),
+        (Key::End, Self::Present(Move::Last)),
+        (Key::N, Self::ToggleSpeakerNotes),
+        (Key::F11, Self::ToggleFullscreen),
+        (Key::Escape, Self::StopPresentation),
+        (Key::F5, Self::Present(Move::First)),
+    ];
+
+    /// What a button or menu entry says.
+    pub fn label(&self) -> String {
+        match self {
+            Self::FitAll => "Fit all".into(),
+            Self::ZoomIn => "Zoom in".into(),
+            Self::ZoomOut => "Zoom out".into(),
+            Self::Pan(PanDirection::Left) => "Pan left".into(),
+            Self::Pan(PanDirection::Right) => "Pan right".into(),
+            Self::Pan(PanDirection::Up) => "Pan up".into(),
+            Self::Pan(PanDirection::Down) => "Pan down".into(),
+            Self::Select(Some(id)) => format!("Select {id}"),
+            Self::Select(None) => "Clear selection".into(),
+            Self::FocusQuote(_) => "Show who said this".into(),
+            Self::ToggleRelationKind(kind) => format!("Show or hide {kind}"),
+            Self::FocusSearch => "Search actors".into(),
+            Self::OpenUrl(url) => format!("Open {url}"),
+            Self::SetAttendanceScenario(n) => format!("Attendance scenario {}", n + 1),
+            Self::ToggleInvitation(id) => format!("Invite or uninvite {id}"),
+            Self::ApplyInvitations(_) => "Use this invitation list".into(),
+            Self::ResetInvitations => "Back to the scenario's list".into(),
+            Self::ShowTab(RightTab::ActorAndQuotes) => "Actor and quotes".into(),
+            Self::ShowTab(RightTab::Attendance) => "Attendance".into(),
+            Self::StartBestListSearch => "Find best lists".into(),
+            Self::CancelBestListSearch => "Cancel search".into(),
+            Self::StepScenario(step) if *step < 0 => "Previous scenario".into(),
+            Self::StepScenario(_) => "Next scenario".into(),
+            Self::NewScenario => "New".into(),
+            Self::NewFromTemplate => "New from the Paris 2014 template".into(),
+            Self::OpenDialog => "Open…".into(),
+            Self::OpenPath(path) => path.display().to_string(),
+            Self::Save | Self::AnswerUnsaved(UnsavedAnswer::Save) => "Save".into(),
+            Self::SaveAs => "Save As…".into(),
+            Self::SaveTo(path) => format!("Save to {}", path.display()),
+            Self::Revert => "Revert".into(),
+            Self::Quit => "Quit".into(),
+            Self::AnswerUnsaved(UnsavedAnswer::Discard) => "Discard".into(),
+            Self::AnswerUnsaved(UnsavedAnswer::Cancel)
+            | Self::AnswerRemoveActor(None)
+            | Self::AnswerDrawnRelation(None) => "Cancel".into(),
+            Self::AddCustomListAsScenario(_) => "Add to the scenario's lists".into(),
+            Self::RestoreRecovery => "Restore".into(),
+            Self::DiscardRecovery => "Discard it".into(),
+            Self::SetDarkTheme(_) => "Dark theme".into(),
+            Self::GoToProblem(n) => format!("Problem {}", n + 1),
+            Self::Edit { edit, .. } => capitalised(&edit.label()),
+            Self::Undo => "Undo".into(),
+            Self::Redo => "Redo".into(),
+            Self::ShowTab(RightTab::Edit) => "Edit scenario".into(),
+            Self::RemoveActor(id) => format!("Remove {id}"),
+            Self::AnswerRemoveActor(Some(Dependents::RemoveToo)) => "Remove them too".into(),
+            Self::AnswerRemoveActor(Some(Dependents::KeepAndFlag)) => {
+                "Keep them and flag them".into()
+            }
+            Self::DrawRelation { from, to } => format!("Relation from {from} to {to}"),
+            Self::AnswerDrawnRelation(Some(kind)) => format!("Add as {kind}"),
+            Self::ShowEditTab(tab) => tab.label().into(),
+            Self::ChooseItem(list, Some(n)) => format!("{} {}", capitalised(list.noun()), n + 1),
+            Self::ChooseItem(list, None) => format!("No {}", list.noun()),
+            Self::ImportActorsDialog => "Import actors from CSV…".into(),
+            Self::ImportActorsFrom(path) => format!("Import actors from {}", path.display()),
+            Self::AcceptImport => "Import".into(),
+            Self::CancelImport => "Cancel import".into(),
+            Self::ExportTableDialog(table) => format!("Export {} as CSV…", table.noun()),
+            Self::ExportTableTo(table, path) => {
+                format!("Export {} to {}", table.noun(), path.display())
+            }
+            Self::ExportPictureDialog(Picture::MapSvg) => "Map as SVG…".into(),
+            Self::ExportPictureDialog(Picture::MapPng) => "Map as PNG…".into(),
+            Self::ExportPictureDialog(Picture::HandoutSvg) => "Handout (SVG)…".into(),
+            Self::ExportPictureTo(picture, path) => {
+                format!("Export the {} to {}", picture.noun(), path.display())
+            }
+            Self::StartPresentation => "Present".into(),
+            Self::StopPresentation => "End presentation".into(),
+            Self::Present(Move::Next) => "Next".into(),
+            Self::Present(Move::Previous) => "Back".into(),
+            Self::Present(Move::First) => "First step".into(),
+            Self::Present(Move::Last) => "Last step".into(),
+            Self::Present(Move::Reveal) => "Reveal".into(),
+            Self::ToggleSpeakerNotes => "Speaker notes".into(),
+            Self::ToggleFullscreen => "Full screen".into(),
+        }
+    }
+
+    /// The tooltip.
+    pub fn tooltip(&self) -> &'static str {
+        match self {
+            Self::FitAll => "Show the scenario's whole region",
+            Self::ZoomIn => "Zoom the map in",
+            Self::ZoomOut => "Zoom the map out",
+            Self::Pan(_) => "Move the map",
+            Self::Select(_) => "Select an actor to see its stance, relations and quotes",
+            Self::FocusQuote(_) => "Select the speaker's actor and highlight its relations",
+            Self::ToggleRelationKind(_) => "Show or hide this kind of relation on the map",
+            Self::FocusSearch => "Find an actor by name or id",
+            Self::OpenUrl(_) => "Open the source in your web browser",
+            Self::SetAttendanceScenario(_) | Self::StepScenario(_) => "Move the attendance slider",
+            Self::ToggleInvitation(_) => {
+                "What if this actor were (not) invited? The slider shows \"custom\""
+            }
+            Self::ApplyInvitations(_) => "Show who would attend with this invitation list",
+            Self::ResetInvitations => "Drop the changes made by hand",
+            Self::ShowTab(RightTab::Edit) => {
+                "Edit the scenario: drag nodes to move them, Shift+drag from one node to another to draw a relation"
+            }
+            Self::ShowTab(_) => "Show this tab",
+            Self::StartBestListSearch => {
+                "Try every invitation list over the swing actors and show the best ones"
+            }
+            Self::CancelBestListSearch => "Stop the search",
+            Self::NewScenario => "Start a blank scenario",
+            Self::NewFromTemplate => {
+                "Start a scenario with Paris 2014's stance scale, relation kinds, weights and groups, and no actors"
+            }
+            Self::OpenDialog => "Open a scenario file",
+            Self::OpenPath(_) => "Open this scenario file",
+            Self::Save => "Save the scenario to its file",
+            Self::SaveAs | Self::SaveTo(_) => "Save the scenario to a new file",
+            Self::Revert => "Reload the file from disk, dropping unsaved changes",
+            Self::Quit => "Close Coalition Map",
+            Self::AnswerUnsaved(UnsavedAnswer::Save) => "Save the changes first",
+            Self::AnswerUnsaved(UnsavedAnswer::Discard) => {
+                "Go on without saving; the changes are lost"
+            }
+            Self::AnswerUnsaved(UnsavedAnswer::Cancel) => "Go back to the scenario",
+            Self::AddCustomListAsScenario(_) => {
+                "Keep this invitation list as a named scenario (saved with the file)"
+            }
+            Self::RestoreRecovery => "Open the unsaved work found from the last session",
+            Self::DiscardRecovery => "Delete the unsaved work found from the last session",
+            Self::SetDarkTheme(_) => "Switch between the light and the dark theme",
+            Self::GoToProblem(_) => "Show the item this problem is about",
+            Self::Edit { .. } => "Change the scenario",
+            Self::Undo => "Undo the last change to the scenario",
+            Self::Redo => "Redo the change last undone",
+            Self::RemoveActor(_) => "Remove this actor from the scenario",
+            Self::AnswerRemoveActor(Some(Dependents::RemoveToo)) => {
+                "Remove the actor with the relations, quotes and rules that name it"
+            }
+            Self::AnswerRemoveActor(Some(Dependents::KeepAndFlag)) => {
+                "Remove the actor; keep what names it, listed under Problems until fixed"
+            }
+            Self::AnswerRemoveActor(None) => "Keep the actor",
+            Self::DrawRelation { .. } => "Draw a relation between two actors",
+            Self::AnswerDrawnRelation(Some(_)) => "Add the relation with this kind",
+            Self::AnswerDrawnRelation(None) => "Do not add the relation",
+            Self::ShowEditTab(_) => "Show this part of the editor",
+            Self::ChooseItem(..) => "Edit this item",
+            Self::ImportActorsDialog | Self::ImportActorsFrom(_) => {
+                "Add or update actors from a spreadsheet (id, name, kind, lat, lon, stance, weights, groups); you see a preview first"
+            }
+            Self::AcceptImport => "Import the rows without errors (one step to undo)",
+            Self::CancelImport => "Close the preview; nothing changes",
+            Self::ExportTableDialog(_) | Self::ExportTableTo(..) => {
+                "Write this table as a spreadsheet (CSV, UTF-8)"
+            }
+            Self::ExportPictureDialog(Picture::MapSvg) => {
+                "The map as on screen, with its legend, as a vector picture for slides and print"
+            }
+            Self::ExportPictureDialog(Picture::MapPng) => {
+                "The map as on screen, with its legend, at twice the screen's resolution"
+            }
+            Self::ExportPictureDialog(Picture::HandoutSvg) | Self::ExportPictureTo(..) => {
+                "A page to print: the map, its legend, the quotes with their sources, the sources"
+            }
+            Self::StartPresentation => {
+                "Show the story step by step for a projector; a clicker's keys move through it"
+            }
+            Self::StopPresentation => "Back to the explorer (Esc)",
+            Self::Present(Move::Next) => "The next step (Right, Space, Page Down)",
+            Self::Present(Move::Previous) => "The step before (Left, Page Up)",
+            Self::Present(Move::First) => "The first step (Home)",
+            Self::Present(Move::Last) => "The last step (End)",
+            Self::Present(Move::Reveal) => {
+                "Show the outcome the class was asked to predict (Enter)"
+            }
+            Self::ToggleSpeakerNotes => "The presenter's notes, in a window of their own (N)",
+            Self::ToggleFullscreen => "Fill the screen, or not (F11)",
+        }
+    }
+
+    /// The keyboard shortcut, if any. Map keys work when no text field has focus.
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        let plain = |key| Some(KeyboardShortcut::new(Modifiers::NONE, key));
+        match self {
+            Self::FitAll => plain(Key::Home),
+            Self::ZoomIn => plain(Key::Equals),
+            Self::ZoomOut => plain(Key::Minus),
+            Self::Pan(PanDirection::Left) => plain(Key::ArrowLeft),
+            Self::Pan(PanDirection::Right) => plain(Key::ArrowRight),
+            Self::Pan(PanDirection::Up) => plain(Key::ArrowUp),
+            Self::Pan(PanDirection::Down) => plain(Key::ArrowDown),
+            Self::FocusSearch => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::F)),
+            Self::StepScenario(step) if *step < 0 => {
+                Some(KeyboardShortcut::new(Modifiers::NONE, Key::OpenBracket))
+            }
+            Self::StepScenario(_) => {
+                Some(KeyboardShortcut::new(Modifiers::NONE, Key::CloseBracket))
+            }
+            Self::NewScenario => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::N)),
+            Self::OpenDialog => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::O)),
+            Self::Save => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::S)),
+            Self::SaveAs => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND.plus(Modifiers::SHIFT),
+                Key::S,
+            )),
+            Self::Quit => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)),
+            Self::Undo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)),
+            Self::Redo => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND.plus(Modifiers::SHIFT),
+                Key::Z,
+            )),
+            Self::ShowTab(RightTab::Edit) => {
+                Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::E))
+            }
+            Self::StartPresentation => plain(Key::F5),
+            Self::ToggleFullscreen => plain(Key::F11),
+            _ => None,
+        }
+    }
+
+    /// The label with its shortcut, for tooltips: "Fit all (Home)".
+    pub fn label_with_shortcut(&self, ctx: &egui::Context) -> String {
+        match self.shortcut() {
+            Some(s) => format!("{} ({})", self.label(), ctx.format_shortcut(&s)),
+            None => self.label(),
+        }
+    }
+}
+
+/// "add actor" → "Add actor".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// Redo's second shortcut, as on Windows: Ctrl+Y.
+pub const REDO_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let shortcuts: Vec<_> = Command::WITH_SHORTCUTS
+            .iter()
+            .filter_map(Command::shortcut)
+            .collect();
+        assert_eq!(
+            shortcuts.len(),
+            Command::WITH_SHORTCUTS.len(),
+            "every listed command has a shortcut"
+        );
+        for (i, a) in shortcuts.iter().enumerate() {
+            for b in &shortcuts[i + 1..] {
+                assert_ne!(a, b, "two commands share {a:?}");
+            }
+        }
+    }
+}

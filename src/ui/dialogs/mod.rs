@@ -1,0 +1,4 @@
+//! Windows that ask: the in-app file dialog, and "save your changes first?".
+
+pub mod file_dialog;
+pub mod unsaved_prompt;

@@ -1,0 +1,88 @@
+//! The attendance slider: the app's central control. It steps through the
+//! scenario's named invitation lists; the map, panels and plot follow it.
+
+use crate::ui::command::Command;
+use crate::ui::state::attendance::AttendanceView;
+use coalition_core::Document;
+
+pub fn scenario_slider_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    attendance: &AttendanceView,
+    commands: &mut Vec<Command>,
+) {
+    let named = doc.scenario.attendance_scenarios();
+    if named.is_empty() {
+        return;
+    }
+    ui.horizontal(|ui| {
+        let previous = Command::StepScenario(-1);
+        if ui
+            .add_enabled(
+                attendance.position > 0 || attendance.is_custom(),
+                egui::Button::new("Previous"),
+            )
+            .on_hover_text(previous.label_with_shortcut(ui.ctx()))
+            .clicked()
+        {
+            commands.push(previous);
+        }
+        ui.spacing_mut().slider_width = 220.0;
+        let mut position = attendance.position;
+        let scenario_names: Vec<&str> = named.iter().map(|n| n.name.as_str()).collect();
+        let custom = attendance.is_custom();
+        let slider = egui::Slider::new(&mut position, 0..=named.len() - 1)
+            .text("Attendance scenario")
+            .show_value(false)
+            .step_by(1.0);
+        let response = ui.add(slider).on_hover_text(format!(
+            "{} named invitation lists: {}",
+            named.len(),
+            scenario_names.join("; ")
+        ));
+        let spoken = format!(
+            "Attendance scenario: {}",
+            scenario_names[attendance.position]
+        );
+        response.widget_info(|| egui::WidgetInfo::slider(true, position as f64, &spoken));
+        if response.changed() && (position != attendance.position || custom) {
+            commands.push(Command::SetAttendanceScenario(position));
+        }
+        let next = Command::StepScenario(1);
+        if ui
+            .add_enabled(
+                attendance.position + 1 < named.len(),
+                egui::Button::new("Next"),
+            )
+            .on_hover_text(next.label_with_shortcut(ui.ctx()))
+            .clicked()
+        {
+            commands.push(next);
+        }
+        let title = if custom {
+            format!(
+                "Custom list (from \"{}\")",
+                scenario_names[attendance.position]
+            )
+        } else {
+            format!(
+                "{}/{}: {}",
+                attendance.position + 1,
+                named.len(),
+                scenario_names[attendance.position]
+            )
+        };
+        ui.strong(title);
+        let count = attendance.outcome.attending_count();
+        let away = attendance
+            .outcome
+            .absent
+            .iter()
+            .filter(|(i, _)| attendance.invited.get(*i).copied().unwrap_or(false))
+            .count();
+        ui.label(format!("· {count} attend, {away} invited stay away"));
+        if custom && ui.small_button(Command::ResetInvitations.label()).clicked() {
+            commands.push(Command::ResetInvitations);
+        }
+    });
+}

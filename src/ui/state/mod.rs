@@ -1,0 +1,73 @@
+//! What the user is looking at, apart from the document: the selection, the
+//! map's view, the attendance slider, the editor's and the presentation's
+//! state, and the notice banner. Plain state the panels draw and the app
+//! changes when it applies commands.
+
+pub mod attendance;
+pub mod editor;
+pub mod presentation;
+
+use std::collections::BTreeSet;
+
+use coalition_core::Document;
+
+use crate::ui::command::RightTab;
+use crate::ui::map::MapState;
+use attendance::AttendanceView;
+use editor::EditView;
+
+/// What the user is looking at: selection, search, filters, the map's view,
+/// the attendance slider.
+#[derive(Debug)]
+pub struct ViewState {
+    pub selected: Option<String>,
+    /// The quote whose card was last clicked.
+    pub focused_quote: Option<String>,
+    pub search: String,
+    /// Show every quote, even when an actor is selected.
+    pub all_quotes: bool,
+    /// How many quote cards the panel lays out (it grows with "Show more").
+    pub quotes_shown: usize,
+    pub hidden_relation_kinds: BTreeSet<String>,
+    pub map: MapState,
+    pub focus_search: bool,
+    pub right_tab: RightTab,
+    pub attendance: AttendanceView,
+    pub edit: EditView,
+    /// Presentation mode, when on.
+    pub presenting: Option<crate::ui::state::presentation::Presentation>,
+}
+
+impl ViewState {
+    /// The view for a freshly opened document: kinds hidden as the file says,
+    /// the slider on the first scenario.
+    pub fn for_document(doc: &Document) -> Self {
+        let scenario = &doc.scenario;
+        Self {
+            selected: None,
+            focused_quote: None,
+            search: String::new(),
+            all_quotes: false,
+            quotes_shown: 0,
+            hidden_relation_kinds: scenario
+                .relation_kinds
+                .iter()
+                .filter(|k| !k.shown_by_default)
+                .map(|k| k.id.clone())
+                .collect(),
+            map: MapState::default(),
+            focus_search: false,
+            right_tab: RightTab::default(),
+            attendance: AttendanceView::new(scenario, &doc.engine, &doc.named),
+            edit: EditView::default(),
+            presenting: None,
+        }
+    }
+}
+
+/// A message for the user, shown in a banner until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub title: String,
+    pub detail: String,
+}
