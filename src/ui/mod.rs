@@ -1,7 +1,7 @@
 //! Everything drawn in the window, and nothing that owns the document: the
-//! app (`crate::app`) owns it and hands each `*_ui` function what it draws.
+//! app (`src/app/`) owns it and hands each `*_ui` function what it draws.
 //! UI code pushes [`command::Command`]s for what the user asked; none changes
-//! the scenario directly. Nothing here imports `crate::app` (a test checks).
+//! the scenario directly. Nothing here imports the app (`tests/architecture.rs`).
 //!
 //! - [`command`]: every user action, with its label, tooltip and shortcut;
 //! - [`state`]: the view state (selection, map view, slider, editor, presentation);
