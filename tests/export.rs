@@ -182,3 +182,91 @@ fn a_story_step_exports_with_its_what_if_and_highlight() {
     let err = export::picture_for(&doc, Some(last + 1), None).expect_err("no such step");
     assert!(err.contains("counted from 1"), "{err}");
 }
+
+/// Each line drawn in `colour`: its width and its length (a dash, or a
+/// whole line).
+fn lines_in(shapes: &[egui::epaint::ClippedShape], colour: egui::Color32) -> Vec<(f32, f32)> {
+    shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::LineSegment { points, stroke } if stroke.color == colour => {
+                Some((stroke.width, points[0].distance(points[1])))
+            }
+            egui::Shape::Path(path)
+                if path.stroke.color == egui::epaint::ColorMode::Solid(colour) =>
+            {
+                let length = path.points.windows(2).map(|w| w[0].distance(w[1])).sum();
+                Some((path.stroke.width, length))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_legend_draws_each_relation_kind_as_the_map_draws_its_edges() {
+    use coalition_core::model::LineStyle;
+    use coalition_map::theme;
+    let doc = paris();
+    let basemap = Basemap::embedded().expect("outlines");
+    let mut picture = MapPicture::whole_region(&doc, EXPORT_SIZE);
+    picture.legend = false;
+    picture.hidden_relation_kinds.clear();
+    let map = export::capture(EXPORT_SIZE, |ui, maps| {
+        let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, EXPORT_SIZE);
+        export::paint_map(ui, rect, &doc, &basemap, &picture, maps);
+    });
+    let hidden = std::collections::BTreeSet::new();
+    let legend = export::capture(EXPORT_SIZE, |ui, _| {
+        let key = export::Legend {
+            scenario: &doc.scenario,
+            hidden: &hidden,
+            short: &[],
+            look: picture.options.look,
+        };
+        export::paint_legend(ui.painter(), egui::pos2(10.0, 10.0), &key);
+    });
+    let mut styles_seen = std::collections::BTreeSet::new();
+    for (index, kind) in doc.scenario.relation_kinds.iter().enumerate() {
+        let colour = theme::relation_colour(index);
+        let on_map = lines_in(&map.shapes, colour);
+        let in_legend = lines_in(&legend.shapes, colour);
+        assert!(
+            !in_legend.is_empty(),
+            "{}: no sample in the legend",
+            kind.id
+        );
+        if on_map.is_empty() {
+            continue;
+        }
+        // A whole dash is the longest piece; the legend's sample and the
+        // map's edges are cut from the same pattern at the same width.
+        let longest = |lines: &[(f32, f32)]| lines.iter().map(|l| l.1).fold(0.0, f32::max);
+        let widest = |lines: &[(f32, f32)]| lines.iter().map(|l| l.0).fold(0.0, f32::max);
+        assert!(
+            (widest(&on_map) - widest(&in_legend)).abs() < 1e-3,
+            "{}: map {} wide, legend {}",
+            kind.id,
+            widest(&on_map),
+            widest(&in_legend)
+        );
+        if kind.line == LineStyle::Solid {
+            assert_eq!(in_legend.len(), 1, "{}: one solid sample", kind.id);
+        } else {
+            assert!(in_legend.len() > 1, "{}: a broken sample", kind.id);
+            assert!(
+                (longest(&on_map) - longest(&in_legend)).abs() < 0.05,
+                "{}: dashes {} on the map, {} in the legend",
+                kind.id,
+                longest(&on_map),
+                longest(&in_legend)
+            );
+        }
+        styles_seen.insert(format!("{:?}", kind.line));
+    }
+    assert_eq!(
+        styles_seen.len(),
+        LineStyle::ALL.len(),
+        "Paris 2014 shows every line style: {styles_seen:?}"
+    );
+}

@@ -19,7 +19,7 @@ use coalition_core::Document;
 
 use crate::theme::{self, Glyph};
 use crate::ui::command::Picture;
-use crate::ui::map::{MapOptions, map_ui};
+use crate::ui::map::{MapOptions, line_style, map_ui};
 use crate::ui::state::ViewState;
 use crate::ui::widgets::glyph::paint_glyph;
 use coalition_core::geo::basemap::Basemap;
@@ -364,18 +364,9 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
         let colour = theme::relation_colour(index);
         let a = pos2(origin.x + 8.0, y);
         let b = pos2(origin.x + 28.0, y);
-        let stroke = egui::Stroke::new(2.0, colour);
-        match kind.line {
-            coalition_core::model::LineStyle::Solid => {
-                painter.line_segment([a, b], stroke);
-            }
-            coalition_core::model::LineStyle::Dashed => {
-                painter.extend(egui::Shape::dashed_line(&[a, b], stroke, 5.0, 3.0));
-            }
-            coalition_core::model::LineStyle::Dotted => {
-                painter.extend(egui::Shape::dotted_line(&[a, b], colour, 4.0, 1.4));
-            }
-        }
+        // Drawn as the map draws an edge of this kind.
+        let stroke = egui::Stroke::new(legend.look.edge_width(), colour);
+        painter.extend(line_style::line_shapes(kind.line, &[a, b], stroke));
         text(y, origin.x + 34.0, &kind.label, false);
         y += row;
     }

@@ -3,13 +3,14 @@
 
 use egui::{Sense, Stroke, vec2};
 
-use crate::theme::{self, Glyph};
+use crate::theme::{self, Glyph, MapLook};
 use crate::ui::command::Command;
+use crate::ui::map::line_style;
 use crate::ui::state::ViewState;
 use crate::ui::widgets::glyph::stance_swatch_ui;
 use crate::ui::widgets::source_view::source_ui;
 use coalition_core::Document;
-use coalition_core::model::{LineStyle, Scenario};
+use coalition_core::model::Scenario;
 
 /// Most search results listed at once.
 const MAX_RESULTS: usize = 8;
@@ -142,21 +143,14 @@ fn relation_toggles_ui(
         ui.horizontal(|ui| {
             let toggle = ui.checkbox(&mut shown, format!("{} ({count})", kind.label));
             let (rect, _) = ui.allocate_exact_size(vec2(28.0, 12.0), Sense::hover());
-            let stroke = Stroke::new(2.2, theme::relation_colour(kind_index));
+            // Drawn as the map draws an edge of this kind.
+            let stroke = Stroke::new(
+                MapLook::SCREEN.edge_width(),
+                theme::relation_colour(kind_index),
+            );
             let line = [rect.left_center(), rect.right_center()];
-            match kind.line {
-                LineStyle::Solid => {
-                    ui.painter().line_segment(line, stroke);
-                }
-                LineStyle::Dashed => {
-                    ui.painter()
-                        .extend(egui::Shape::dashed_line(&line, stroke, 7.0, 4.0));
-                }
-                LineStyle::Dotted => {
-                    ui.painter()
-                        .extend(egui::Shape::dotted_line(&line, stroke.color, 5.0, 1.4));
-                }
-            }
+            ui.painter()
+                .extend(line_style::line_shapes(kind.line, &line, stroke));
             if toggle.on_hover_text(&kind.meaning).changed() {
                 commands.push(Command::ToggleRelationKind(kind.id.clone()));
             }

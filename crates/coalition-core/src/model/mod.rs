@@ -111,6 +111,21 @@ pub enum LineStyle {
     Dotted,
 }
 
+impl LineStyle {
+    /// Every style, in the order the map's shader numbers them. How each is
+    /// drawn lives in one place, the app's `ui/map/line_style.rs`.
+    pub const ALL: [Self; 3] = [Self::Solid, Self::Dashed, Self::Dotted];
+
+    /// The style's place in [`Self::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Self::Solid => 0,
+            Self::Dashed => 1,
+            Self::Dotted => 2,
+        }
+    }
+}
+
 /// A kind of relation the scenario uses (alliance, overture, hostility…).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
