@@ -9,7 +9,7 @@
 
 use coalition_core::Document;
 use coalition_core::geo::basemap::Basemap;
-use coalition_map::cli::{ExportArgs, run_export};
+use coalition_map::cli::export::{ExportArgs, run as run_export};
 use coalition_map::export::{self, EXPORT_SIZE, MapPicture};
 use resvg::usvg;
 
@@ -116,7 +116,7 @@ fn the_export_command_writes_svg_and_png_and_refuses_what_it_cannot_do() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let run = |args: ExportArgs| {
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = run_export(&args, &mut out, &mut err);
+        let code = run_export(&args, &mut out, &mut err).code();
         (code, String::from_utf8_lossy(&err).into_owned())
     };
     let svg = dir.join("iran-invited.svg");

@@ -1,235 +1,137 @@
-//! The command line: which file to open, and headless commands such as `check`.
+//! The command line, parsed by clap (derive): which file to open, or a
+//! headless command. One file per subcommand; each `run` returns an
+//! [`Exit`], which [`Exit::code`] turns into the process's exit code in one
+//! place. clap itself answers `--help`, `--version`, `help COMMAND` and
+//! `COMMAND --help`, and refuses an unknown flag with its usage and exit
+//! code 2.
+//!
+//! To add a subcommand: a file here with its `Args` struct and `run`, and a
+//! variant of [`Command`] that names it.
+
+pub mod attendance;
+pub mod check;
+pub mod completions;
+pub mod desktop;
+pub mod export;
+pub mod generate;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use coalition_core::model::validate;
+use clap::{Parser, Subcommand};
 
-/// What the command line asked for.
+/// Coalition Map: who stands where in a coalition, and why.
+///
+/// Without a command, opens the app on FILE (or on the built-in Paris 2014
+/// scenario).
+#[derive(Clone, Debug, PartialEq, Eq, Parser)]
+#[command(
+    name = "coalition-map",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  coalition-map                                  open the app on Paris 2014\n  coalition-map attendance --invite IRN --json   who stays away if Iran is invited\n  coalition-map export --step 3 --out slide.png  a story step as a slide"
+)]
+pub struct Cli {
+    /// A scenario file (.coalition) to open in the window.
+    pub file: Option<PathBuf>,
+    /// Add the menu entry, the icon and the *.coalition file type to your
+    /// desktop (Linux), so file managers open scenarios with this program.
+    #[arg(long, conflicts_with_all = ["uninstall_desktop", "file"])]
+    pub install_desktop: bool,
+    /// Remove what --install-desktop added.
+    #[arg(long, conflicts_with = "file")]
+    pub uninstall_desktop: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// A command that runs without a window.
+#[derive(Clone, Debug, PartialEq, Eq, Subcommand)]
+pub enum Command {
+    Check(check::CheckArgs),
+    Attendance(attendance::AttendanceArgs),
+    Export(export::ExportArgs),
+    Generate(generate::GenerateArgs),
+    Completions(completions::CompletionsArgs),
+}
+
+/// What the command line asks for: the window, or a headless command.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Invocation {
     /// Open the window, on a file or on the built-in scenario.
     Gui {
         file: Option<PathBuf>,
     },
-    /// Validate a file (or the built-in scenario) and print its problems.
-    Check {
-        file: Option<PathBuf>,
-    },
-    /// Print who attends the conference, and why the others do not.
-    Attendance(AttendanceArgs),
-    /// Write a generated world-sized scenario (synthetic test data).
-    Generate(GenerateArgs),
-    /// Draw the map (or a handout) to an SVG or PNG file, without a window.
-    Export(ExportArgs),
-    /// Add the menu entry, the `*.coalition` file type and the icon.
     InstallDesktop,
-    /// Remove what `--install-desktop` added.
     UninstallDesktop,
-    Help,
-    Version,
+    Headless(Command),
 }
 
-/// The arguments of `generate`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct GenerateArgs {
-    pub out: PathBuf,
-    pub seed: u64,
-    pub relations: usize,
-    pub quotes: usize,
-}
-
-/// The arguments of `export`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ExportArgs {
-    pub file: Option<PathBuf>,
-    /// A story step, counted from 1.
-    pub step: Option<usize>,
-    /// A named attendance scenario's id or name.
-    pub scenario: Option<String>,
-    /// The handout (map, legend, quotes, sources) instead of the map alone.
-    pub handout: bool,
-    /// `.svg` or `.png`.
-    pub out: PathBuf,
-}
-
-/// The arguments of `attendance`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct AttendanceArgs {
-    pub file: Option<PathBuf>,
-    /// A named scenario's id or name.
-    pub scenario: Option<String>,
-    pub invite: Vec<String>,
-    pub uninvite: Vec<String>,
-    pub json: bool,
-}
-
-/// The usage text.
-pub const USAGE: &str = "\
-Coalition Map: who stands where in a coalition, and why.
-
-Usage:
-  coalition-map [FILE]         open the app (on FILE, or on the built-in Paris 2014 scenario)
-  coalition-map check [FILE]   validate FILE (or the built-in scenario); exit 0 only if sound
-  coalition-map attendance [FILE] [--scenario NAME] [--invite ID,...] [--uninvite ID,...] [--json]
-                               who attends the conference, and why the others stay away
-  coalition-map export [FILE] [--step N] [--scenario NAME] [--handout] --out OUT.svg|OUT.png
-                               draw the map (or a handout with quotes and sources) without a window;
-                               PNG at twice the resolution of the SVG
-  coalition-map generate [--out FILE] [--seed N] [--relations N] [--quotes N]
-                               write a world-sized scenario of synthetic test data (default world.coalition)
-  coalition-map --install-desktop     add to the menu and open *.coalition files with it (Linux)
-  coalition-map --uninstall-desktop   remove that again
-  coalition-map --help | --version
-";
-
-/// Reads the arguments (without the program name).
-pub fn parse_args(args: &[String]) -> Result<Invocation, String> {
-    match args {
-        [] => Ok(Invocation::Gui { file: None }),
-        [flag] if flag == "--help" || flag == "-h" => Ok(Invocation::Help),
-        [flag] if flag == "--version" || flag == "-V" => Ok(Invocation::Version),
-        [flag] if flag == "--install-desktop" => Ok(Invocation::InstallDesktop),
-        [flag] if flag == "--uninstall-desktop" => Ok(Invocation::UninstallDesktop),
-        [cmd] if cmd == "check" => Ok(Invocation::Check { file: None }),
-        [cmd, file] if cmd == "check" => Ok(Invocation::Check {
-            file: Some(PathBuf::from(file)),
-        }),
-        [cmd, rest @ ..] if cmd == "generate" => parse_generate(rest).map(Invocation::Generate),
-        [cmd, rest @ ..] if cmd == "export" => parse_export(rest).map(Invocation::Export),
-        [cmd, rest @ ..] if cmd == "attendance" => {
-            parse_attendance(rest).map(Invocation::Attendance)
-        }
-        [file] if !file.starts_with('-') => Ok(Invocation::Gui {
-            file: Some(PathBuf::from(file)),
-        }),
-        _ => Err(format!(
-            "unexpected arguments: {}\n\n{USAGE}",
-            args.join(" ")
-        )),
-    }
-}
-
-fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
-    let mut parsed = ExportArgs::default();
-    let mut out = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--out" => out = Some(PathBuf::from(rest.next().ok_or("--out needs a file name")?)),
-            "--step" => {
-                let step = rest
-                    .next()
-                    .and_then(|v| v.parse::<usize>().ok())
-                    .filter(|n| *n >= 1)
-                    .ok_or("--step needs a step number, counted from 1")?;
-                parsed.step = Some(step);
-            }
-            "--scenario" => {
-                parsed.scenario = Some(rest.next().ok_or("--scenario needs a name or id")?.clone());
-            }
-            "--handout" => parsed.handout = true,
-            file if !file.starts_with('-') && parsed.file.is_none() => {
-                parsed.file = Some(PathBuf::from(file));
-            }
-            other => return Err(format!("unexpected argument {other}\n\n{USAGE}")),
-        }
-    }
-    parsed.out = out.ok_or("export needs --out OUT.svg or --out OUT.png")?;
-    Ok(parsed)
-}
-
-fn parse_generate(args: &[String]) -> Result<GenerateArgs, String> {
-    let defaults = coalition_core::generate::WorldSize::default();
-    let mut parsed = GenerateArgs {
-        out: PathBuf::from("world.coalition"),
-        seed: 1,
-        relations: defaults.relations,
-        quotes: defaults.quotes,
-    };
-    let mut rest = args.iter();
-    let number = |value: Option<&String>, flag: &str| -> Result<u64, String> {
-        value
-            .and_then(|v| v.parse().ok())
-            .ok_or_else(|| format!("{flag} needs a whole number"))
-    };
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--out" => parsed.out = PathBuf::from(rest.next().ok_or("--out needs a file name")?),
-            "--seed" => parsed.seed = number(rest.next(), "--seed")?,
-            "--relations" => {
-                parsed.relations = usize::try_from(number(rest.next(), "--relations")?)
-                    .map_err(|e| e.to_string())?;
-            }
-            "--quotes" => {
-                parsed.quotes =
-                    usize::try_from(number(rest.next(), "--quotes")?).map_err(|e| e.to_string())?;
-            }
-            other => return Err(format!("unexpected argument {other}\n\n{USAGE}")),
-        }
-    }
-    Ok(parsed)
-}
-
-/// Runs `generate`. Returns the exit code: 0 written, 1 not.
-pub fn run_generate(args: &GenerateArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let size = coalition_core::generate::WorldSize {
-        relations: args.relations,
-        quotes: args.quotes,
-        ..coalition_core::generate::WorldSize::default()
-    };
-    let scenario = coalition_core::generate::world_scenario(args.seed, size);
-    match coalition_core::io::save_scenario(&args.out, &scenario) {
-        Ok(()) => {
-            let _ = writeln!(
-                out,
-                "wrote {}: {} actors, {} relations, {} quotes, {} named scenarios",
-                args.out.display(),
-                scenario.actors.len(),
-                scenario.relations.len(),
-                scenario.quotes.len(),
-                scenario.attendance_scenarios().len()
-            );
-            0
-        }
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            1
+impl Cli {
+    /// What was asked for.
+    pub fn invocation(self) -> Invocation {
+        match self {
+            Self {
+                command: Some(command),
+                ..
+            } => Invocation::Headless(command),
+            Self {
+                install_desktop: true,
+                ..
+            } => Invocation::InstallDesktop,
+            Self {
+                uninstall_desktop: true,
+                ..
+            } => Invocation::UninstallDesktop,
+            Self { file, .. } => Invocation::Gui { file },
         }
     }
 }
 
-fn parse_attendance(args: &[String]) -> Result<AttendanceArgs, String> {
-    let mut parsed = AttendanceArgs::default();
-    let mut rest = args.iter();
-    let ids = |value: Option<&String>, flag: &str| -> Result<Vec<String>, String> {
-        let value =
-            value.ok_or_else(|| format!("{flag} needs a comma-separated list of actor ids"))?;
-        Ok(value
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect())
-    };
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--json" => parsed.json = true,
-            "--scenario" => {
-                parsed.scenario = Some(rest.next().ok_or("--scenario needs a name or id")?.clone());
-            }
-            "--invite" => parsed.invite.extend(ids(rest.next(), "--invite")?),
-            "--uninvite" => parsed.uninvite.extend(ids(rest.next(), "--uninvite")?),
-            flag if flag.starts_with('-') => {
-                return Err(format!("unknown option {flag}\n\n{USAGE}"));
-            }
-            file if parsed.file.is_none() => parsed.file = Some(PathBuf::from(file)),
-            extra => return Err(format!("unexpected argument {extra}\n\n{USAGE}")),
+impl Command {
+    /// Runs the command, writing its report to `out` and problems to `err`.
+    pub fn run(&self, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
+        match self {
+            Self::Check(args) => check::run(args, out, err),
+            Self::Attendance(args) => attendance::run(args, out, err),
+            Self::Export(args) => export::run(args, out, err),
+            Self::Generate(args) => generate::run(args, out, err),
+            Self::Completions(args) => completions::run(args, out),
         }
     }
-    Ok(parsed)
 }
 
+/// How a headless command ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// Done (for `check`: the scenario is sound). Exit code 0.
+    Done,
+    /// Done, but something is wrong: `check` found problems, or a file could
+    /// not be written (or, for `export`, read). Exit code 1.
+    Failed,
+    /// Refused: the input could not be read (`check`, `attendance`) or the
+    /// request names what does not exist. Exit code 2, as clap's own errors.
+    Refused,
+}
+
+impl Exit {
+    /// The process's exit code: the one place it is decided.
+    pub fn code(self) -> u8 {
+        match self {
+            Self::Done => 0,
+            Self::Failed => 1,
+            Self::Refused => 2,
+        }
+    }
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(exit: Exit) -> Self {
+        Self::from(exit.code())
+    }
+}
+
+/// Reads `file`, or the built-in scenario; and the name to report it by.
 fn load(
     file: Option<&Path>,
 ) -> (
@@ -248,221 +150,54 @@ fn load(
     }
 }
 
-/// Runs `attendance`. Returns the exit code: 0 done, 2 unreadable file or unknown name.
-pub fn run_attendance(args: &AttendanceArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let (loaded, name) = load(args.file.as_deref());
-    let scenario = match loaded {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = writeln!(err, "{name}: {e}");
-            return 2;
-        }
-    };
-    let request = coalition_core::decide::report::ReportRequest {
-        scenario: args.scenario.clone(),
-        invite: args.invite.clone(),
-        uninvite: args.uninvite.clone(),
-    };
-    match coalition_core::decide::report::attendance_report(&scenario, &request) {
-        Ok(report) => {
-            let text = if args.json {
-                report.to_json()
-            } else {
-                report.to_text()
-            };
-            let _ = writeln!(out, "{text}");
-            0
-        }
-        Err(message) => {
-            let _ = writeln!(err, "{message}");
-            2
-        }
-    }
-}
-
-/// Runs `--install-desktop`: prints each file written. Returns the exit code:
-/// 0 installed, 1 failed.
-/// `export`: draws the map or the handout to SVG or PNG. Exit 0 on success,
-/// 1 if the file cannot be read or written, 2 for a bad request.
-pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let (loaded, name) = load(args.file.as_deref());
-    let scenario = match loaded {
-        Ok(scenario) => scenario,
-        Err(e) => {
-            let _ = writeln!(err, "could not read {name}: {e}");
-            return 1;
-        }
-    };
-    let png = match args
-        .out
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("svg") => false,
-        Some("png") => true,
-        _ => {
-            let _ = writeln!(err, "--out must end in .svg or .png");
-            return 2;
-        }
-    };
-    let doc = coalition_core::Document::new(scenario, args.file.clone());
-    let picture = match crate::export::picture_for(&doc, args.step, args.scenario.as_deref()) {
-        Ok(picture) => picture,
-        Err(message) => {
-            let _ = writeln!(err, "{message}");
-            return 2;
-        }
-    };
-    let basemap = match coalition_core::geo::basemap::Basemap::embedded() {
-        Ok(basemap) => basemap,
-        Err(e) => {
-            let _ = writeln!(err, "the country outlines could not be read: {e}");
-            return 1;
-        }
-    };
-    let svg = if args.handout {
-        crate::export::handout::handout_svg(&doc, &basemap, &picture)
-    } else {
-        crate::export::map_svg(&doc, &basemap, &picture)
-    };
-    let bytes = if png {
-        match crate::export::svg_to_png(&svg, 2.0) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                let _ = writeln!(err, "{e}");
-                return 1;
-            }
-        }
-    } else {
-        svg.into_bytes()
-    };
-    match crate::export::write(&args.out, &bytes) {
-        Ok(()) => {
-            let _ = writeln!(out, "wrote {}", args.out.display());
-            0
-        }
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            1
-        }
-    }
-}
-
-pub fn run_install_desktop(out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let exe = match std::env::current_exe() {
-        Ok(exe) => exe,
-        Err(e) => {
-            let _ = writeln!(err, "cannot find this program's own path: {e}");
-            return 1;
-        }
-    };
-    let installed = crate::platform::desktop::DesktopPaths::from_env()
-        .and_then(|paths| crate::platform::desktop::install_reporting(&paths, &exe, err));
-    match installed {
-        Ok(files) => {
-            for file in files {
-                let _ = writeln!(out, "installed {}", file.display());
-            }
-            0
-        }
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            1
-        }
-    }
-}
-
-/// Runs `--uninstall-desktop`: prints each file removed. Returns the exit
-/// code: 0 removed (or nothing to remove), 1 failed.
-pub fn run_uninstall_desktop(out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let removed = crate::platform::desktop::DesktopPaths::from_env()
-        .and_then(|paths| crate::platform::desktop::uninstall_reporting(&paths, err));
-    match removed {
-        Ok(files) if files.is_empty() => {
-            let _ = writeln!(
-                out,
-                "nothing to remove: the desktop integration was not installed"
-            );
-            0
-        }
-        Ok(files) => {
-            for file in files {
-                let _ = writeln!(out, "removed {}", file.display());
-            }
-            0
-        }
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            1
-        }
-    }
-}
-
-/// Runs `check`: prints each problem on its own line. Returns the exit code:
-/// 0 sound, 1 problems found, 2 unreadable.
-pub fn run_check(file: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let (loaded, name) = load(file);
-    let scenario = match loaded {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = writeln!(err, "{name}: {e}");
-            return 2;
-        }
-    };
-    let problems = validate(&scenario);
-    for problem in &problems {
-        let _ = writeln!(out, "{problem}");
-    }
-    if problems.is_empty() {
-        let _ = writeln!(
-            out,
-            "{name}: no problems ({} actors, {} relations, {} quotes, {} sources)",
-            scenario.actors.len(),
-            scenario.relations.len(),
-            scenario.quotes.len(),
-            scenario.sources.len()
-        );
-        0
-    } else {
-        let _ = writeln!(err, "{name}: {} problem(s)", problems.len());
-        1
-    }
+/// Writes `line` to `to`: a report nobody can read (a closed pipe) is not a
+/// reason to fail the command.
+fn say(to: &mut dyn Write, line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(to, "{line}");
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
 
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| (*s).to_owned()).collect()
+    fn parse(list: &[&str]) -> Result<Invocation, clap::Error> {
+        Cli::try_parse_from(std::iter::once("coalition-map").chain(list.iter().copied()))
+            .map(Cli::invocation)
+    }
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
     }
 
     #[test]
     fn arguments_map_to_invocations() {
-        assert_eq!(parse_args(&args(&[])), Ok(Invocation::Gui { file: None }));
+        assert_eq!(parse(&[]).ok(), Some(Invocation::Gui { file: None }));
         assert_eq!(
-            parse_args(&args(&["a.coalition"])),
-            Ok(Invocation::Gui {
+            parse(&["a.coalition"]).ok(),
+            Some(Invocation::Gui {
                 file: Some("a.coalition".into())
             })
         );
         assert_eq!(
-            parse_args(&args(&["check"])),
-            Ok(Invocation::Check { file: None })
+            parse(&["check"]).ok(),
+            Some(Invocation::Headless(Command::Check(check::CheckArgs {
+                file: None
+            })))
         );
         assert_eq!(
-            parse_args(&args(&["check", "b.coalition"])),
-            Ok(Invocation::Check {
+            parse(&["check", "b.coalition"]).ok(),
+            Some(Invocation::Headless(Command::Check(check::CheckArgs {
                 file: Some("b.coalition".into())
-            })
+            })))
         );
-        assert_eq!(parse_args(&args(&["--help"])), Ok(Invocation::Help));
-        assert!(parse_args(&args(&["--bogus"])).is_err());
-        assert!(parse_args(&args(&["check", "a", "b"])).is_err());
         assert_eq!(
-            parse_args(&args(&[
+            parse(&["--install-desktop"]).ok(),
+            Some(Invocation::InstallDesktop)
+        );
+        assert_eq!(
+            parse(&[
                 "attendance",
                 "f.coalition",
                 "--invite",
@@ -470,16 +205,63 @@ mod tests {
                 "--json",
                 "--scenario",
                 "Iran invited"
-            ])),
-            Ok(Invocation::Attendance(AttendanceArgs {
-                file: Some("f.coalition".into()),
-                scenario: Some("Iran invited".into()),
-                invite: vec!["IRN".into(), "SYR".into()],
-                uninvite: vec![],
-                json: true,
-            }))
+            ])
+            .ok(),
+            Some(Invocation::Headless(Command::Attendance(
+                attendance::AttendanceArgs {
+                    file: Some("f.coalition".into()),
+                    scenario: Some("Iran invited".into()),
+                    invite: vec!["IRN".into(), "SYR".into()],
+                    uninvite: vec![],
+                    json: true,
+                }
+            )))
         );
-        assert!(parse_args(&args(&["attendance", "--invite"])).is_err());
-        assert!(parse_args(&args(&["attendance", "--frobnicate"])).is_err());
+    }
+
+    #[test]
+    fn bad_arguments_are_clap_errors_with_exit_code_2() {
+        for bad in [
+            &["--bogus"][..],
+            &["check", "a", "b"],
+            &["attendance", "--invite"],
+            &["attendance", "--frobnicate"],
+            &["export", "--step", "0", "--out", "x.svg"],
+            &["export"],
+            &["a.coalition", "check"],
+            &["--install-desktop", "--uninstall-desktop"],
+        ] {
+            let err = parse(bad).expect_err(&format!("{bad:?} is refused"));
+            assert_eq!(err.exit_code(), 2, "{bad:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn help_and_version_are_answered_by_clap_with_exit_code_0() {
+        let version = parse(&["--version"]).expect_err("clap answers");
+        assert_eq!(version.exit_code(), 0);
+        assert!(version.to_string().contains(env!("CARGO_PKG_VERSION")));
+        for asked in [
+            &["--help"][..],
+            &["help", "check"],
+            &["check", "--help"],
+            &["export", "--help"],
+            &["completions", "--help"],
+        ] {
+            let answer = parse(asked).expect_err("clap answers instead of parsing");
+            assert_eq!(answer.exit_code(), 0, "{asked:?}");
+            assert!(
+                answer.to_string().contains("Usage: coalition-map"),
+                "{asked:?}: {answer}"
+            );
+        }
+    }
+
+    #[test]
+    fn exits_map_to_their_codes_in_one_place() {
+        assert_eq!(
+            [Exit::Done, Exit::Failed, Exit::Refused].map(Exit::code),
+            [0, 1, 2]
+        );
     }
 }

@@ -1,0 +1,49 @@
+//! `check [FILE]`: validate a scenario and print each problem on its line.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{Exit, load, say};
+use coalition_core::model::validate;
+
+/// Validate FILE (or the built-in scenario) and print its problems; exit 0
+/// only if it is sound, 1 if it has problems, 2 if it cannot be read.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Args)]
+pub struct CheckArgs {
+    /// The scenario file; without it, the built-in Paris 2014 scenario.
+    pub file: Option<PathBuf>,
+}
+
+/// Runs `check`.
+pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
+    let (loaded, name) = load(args.file.as_deref());
+    let scenario = match loaded {
+        Ok(s) => s,
+        Err(e) => {
+            say(err, format_args!("{name}: {e}"));
+            return Exit::Refused;
+        }
+    };
+    let problems = validate(&scenario);
+    for problem in &problems {
+        say(out, format_args!("{problem}"));
+    }
+    if problems.is_empty() {
+        say(
+            out,
+            format_args!(
+                "{name}: no problems ({} actors, {} relations, {} quotes, {} sources)",
+                scenario.actors.len(),
+                scenario.relations.len(),
+                scenario.quotes.len(),
+                scenario.sources.len()
+            ),
+        );
+        Exit::Done
+    } else {
+        say(err, format_args!("{name}: {} problem(s)", problems.len()));
+        Exit::Failed
+    }
+}
