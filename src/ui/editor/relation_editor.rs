@@ -6,6 +6,7 @@ use super::{
     text_field,
 };
 use crate::ui::command::Command;
+use crate::ui::map::line_style;
 use crate::ui::state::ViewState;
 use coalition_core::edit::{Item, List};
 use coalition_core::model::{LineStyle, Relation, RelationKind, Scenario};
@@ -163,23 +164,15 @@ fn kind_form_ui(ui: &mut egui::Ui, kind: &RelationKind, index: usize, commands: 
     if let Some(v) = text_area(ui, "Kind meaning", &kind.meaning) {
         form.changed("meaning", with(&|k| k.meaning.clone_from(&v)));
     }
-    let styles = [
-        (LineStyle::Solid, "Solid"),
-        (LineStyle::Dashed, "Dashed"),
-        (LineStyle::Dotted, "Dotted"),
-    ];
-    let options: Vec<(String, String)> = styles
+    let name = |style: LineStyle| line_style::look(style).name;
+    let options: Vec<(String, String)> = LineStyle::ALL
         .iter()
-        .map(|(_, name)| ((*name).to_owned(), (*name).to_owned()))
+        .map(|&style| (name(style).to_owned(), name(style).to_owned()))
         .collect();
-    let current = styles
-        .iter()
-        .find(|(s, _)| *s == kind.line)
-        .map_or("Solid", |(_, n)| n);
-    if let Some(v) = choice(ui, "Line", current, &options, None)
-        && let Some((style, _)) = styles.iter().find(|(_, n)| *n == v)
+    if let Some(v) = choice(ui, "Line", name(kind.line), &options, None)
+        && let Some(&style) = LineStyle::ALL.iter().find(|&&s| name(s) == v)
     {
-        form.changed("line", with(&|k| k.line = *style));
+        form.changed("line", with(&|k| k.line = style));
     }
     let mut shown = kind.shown_by_default;
     if ui

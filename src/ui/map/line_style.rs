@@ -5,7 +5,8 @@
 //! from [`look`].
 //!
 //! To add a style: a variant of `LineStyle` in the core's model (and in its
-//! `ALL` and `index`), and a row in [`look`]. The shader reads the patterns
+//! `ALL` and `index`), and a row in [`look`] (its name in the editor, its
+//! width and dashes). The shader reads the patterns
 //! as a table ([`shader_patterns`]) sized by `LINE_STYLES` in `layers.wgsl`,
 //! which a test keeps equal to the number of styles.
 
@@ -17,6 +18,8 @@ use coalition_core::model::LineStyle;
 /// How one line style is drawn, relative to the edge's stroke.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LineLook {
+    /// What the editor calls it.
+    pub name: &'static str,
     /// The drawn line is this many times the edge's width (dots a little
     /// wider, so they read as dots).
     pub width_factor: f32,
@@ -30,11 +33,13 @@ pub struct LineLook {
 pub const fn look(style: LineStyle) -> LineLook {
     match style {
         LineStyle::Solid => LineLook {
+            name: "Solid",
             width_factor: 1.0,
             dash_points: [0.0; 2],
             dash_widths: [0.0; 2],
         },
         LineStyle::Dashed => LineLook {
+            name: "Dashed",
             width_factor: 1.0,
             dash_points: size::EDGE_DASH,
             dash_widths: [0.0; 2],
@@ -42,6 +47,7 @@ pub const fn look(style: LineStyle) -> LineLook {
         // Dots are tiny square dashes: a quad each, where a round dot costs
         // ten times the vertices; at this size the eye cannot tell.
         LineStyle::Dotted => LineLook {
+            name: "Dotted",
             width_factor: size::EDGE_DOT_SIZE,
             dash_points: [0.0; 2],
             dash_widths: size::EDGE_DOT,

@@ -516,3 +516,35 @@ impl Scenario {
             .is_some_and(|c| c.invited.iter().any(|i| i == id))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_style_all_lists_every_style_the_file_format_has_in_index_order() {
+        let schema = schemars::schema_for!(LineStyle);
+        let names: Vec<String> = schema
+            .as_value()
+            .get("enum")
+            .and_then(serde_json::Value::as_array)
+            .expect("an enum of names")
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect();
+        let all: Vec<String> = LineStyle::ALL
+            .iter()
+            .map(|s| {
+                serde_json::to_value(s)
+                    .expect("a name")
+                    .as_str()
+                    .expect("text")
+                    .to_owned()
+            })
+            .collect();
+        assert_eq!(all, names);
+        for (i, style) in LineStyle::ALL.iter().enumerate() {
+            assert_eq!(style.index(), i);
+        }
+    }
+}
