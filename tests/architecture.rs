@@ -7,7 +7,7 @@
     reason = "a test that cannot read the source tree should stop loudly"
 )]
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Each top-level module of `src/`, and the top-level modules it may name.
@@ -140,6 +140,150 @@ fn each_module_of_the_app_names_only_the_layers_below_it() {
         }
     }
     assert!(broken.is_empty(), "{broken:#?}");
+}
+
+/// The module path of a file under `src/` (`ui/map/mod.rs` is `ui::map`;
+/// `lib.rs` and `main.rs` are the root, `[]`).
+fn module_path(src: &Path, file: &Path) -> Vec<String> {
+    let relative = file.strip_prefix(src).expect("under src");
+    let mut parts: Vec<String> = relative
+        .components()
+        .map(|c| {
+            c.as_os_str()
+                .to_string_lossy()
+                .trim_end_matches(".rs")
+                .to_owned()
+        })
+        .collect();
+    if parts
+        .last()
+        .is_some_and(|p| p == "mod" || p == "lib" || p == "main")
+    {
+        parts.pop();
+    }
+    parts
+}
+
+/// Every `crate::a::b::c` path in `text`, as its names (groups left out:
+/// their first names are checked by [`crate_modules`]).
+fn crate_paths(text: &str) -> Vec<Vec<String>> {
+    let mut paths = Vec::new();
+    for (at, _) in text.match_indices("crate::") {
+        if text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        {
+            continue;
+        }
+        let rest = &text[at + "crate::".len()..];
+        let path: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+            .collect();
+        paths.push(
+            path.split("::")
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        );
+    }
+    paths
+}
+
+/// The modules of `src/` and the modules each names (the longest prefix of
+/// each path that is a module; its own ancestors left out, as a file may
+/// always name the module it is part of).
+fn module_graph(src: &Path) -> BTreeMap<Vec<String>, BTreeSet<Vec<String>>> {
+    let files = rust_files(src);
+    let modules: BTreeSet<Vec<String>> = files.iter().map(|f| module_path(src, f)).collect();
+    let mut graph = BTreeMap::new();
+    for file in &files {
+        let from = module_path(src, file);
+        let text = code(&std::fs::read_to_string(file).expect("a source file reads"));
+        let mut names = BTreeSet::new();
+        for path in crate_paths(&text) {
+            let target = (1..=path.len())
+                .rev()
+                .map(|n| path[..n].to_vec())
+                .find(|p| modules.contains(p));
+            if let Some(target) = target
+                && !from.starts_with(&target)
+            {
+                names.insert(target);
+            }
+        }
+        graph
+            .entry(from)
+            .or_insert_with(BTreeSet::new)
+            .extend(names);
+    }
+    graph
+}
+
+/// A circle of modules that name each other, if there is one.
+fn circle(graph: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>) -> Option<Vec<String>> {
+    fn visit(
+        node: &Vec<String>,
+        graph: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>,
+        path: &mut Vec<Vec<String>>,
+        done: &mut BTreeSet<Vec<String>>,
+    ) -> Option<Vec<String>> {
+        if let Some(start) = path.iter().position(|p| p == node) {
+            return Some(path[start..].iter().map(|p| p.join("::")).collect());
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.clone());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(found) = visit(next, graph, path, done) {
+                return Some(found);
+            }
+        }
+        path.pop();
+        done.insert(node.clone());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|node| visit(node, graph, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn no_modules_name_each_other_in_a_circle_in_the_app_or_the_core() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (src, at_least) in [
+        (root.join("src"), 60),
+        (root.join("crates/coalition-core/src"), 20),
+    ] {
+        let graph = module_graph(&src);
+        assert!(
+            graph.len() > at_least,
+            "{}: {} modules",
+            src.display(),
+            graph.len()
+        );
+        assert_eq!(circle(&graph), None, "{}", src.display());
+    }
+}
+
+#[test]
+fn the_circle_finder_finds_a_circle() {
+    let m = |p: &str| p.split("::").map(str::to_owned).collect::<Vec<_>>();
+    let mut graph = BTreeMap::new();
+    graph.insert(m("ui::map"), BTreeSet::from([m("ui::state")]));
+    graph.insert(m("ui::state"), BTreeSet::from([m("ui::command")]));
+    graph.insert(m("ui::command"), BTreeSet::new());
+    assert_eq!(circle(&graph), None);
+    graph.insert(m("ui::command"), BTreeSet::from([m("ui::map")]));
+    let found = circle(&graph).expect("a circle");
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(
+        crate_paths("use crate::ui::map::MapView; x(crate::theme::size::A)"),
+        vec![m("ui::map::MapView"), m("theme::size::A")]
+    );
 }
 
 #[test]

@@ -7,7 +7,8 @@ use super::CoalitionApp;
 use super::files::Guarded;
 use crate::app::dialogs::DialogPurpose;
 use crate::ui;
-use crate::ui::command::{Command, PanDirection, RightTab};
+use crate::ui::command::RightTab;
+use crate::ui::command::{Command, PanDirection};
 
 impl CoalitionApp {
     /// Applies one command now.

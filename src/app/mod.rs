@@ -29,7 +29,8 @@ use coalition_core::Document;
 use coalition_core::geo::basemap::Basemap;
 
 use crate::ui;
-use crate::ui::command::{Command, RightTab};
+use crate::ui::command::Command;
+use crate::ui::command::RightTab;
 use crate::ui::state::{Notice, ViewState};
 use files::FileState;
 use prefs::Prefs;
@@ -230,11 +231,12 @@ impl CoalitionApp {
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let options = self.map_options();
+            let mut view = self.view.map_view(&self.doc);
             ui::map::map_ui(
                 ui,
                 &self.doc,
                 &self.basemap,
-                &mut self.view,
+                &mut view,
                 &options,
                 &mut commands,
             );

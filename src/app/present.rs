@@ -3,7 +3,8 @@
 
 use crate::app::CoalitionApp;
 use crate::ui;
-use crate::ui::state::presentation::{Move, Presentation, steps};
+use crate::ui::command::Move;
+use crate::ui::state::presentation::{Presentation, steps};
 
 impl CoalitionApp {
     /// F5: the first step, in projector colours, editing hidden.

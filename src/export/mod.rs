@@ -228,7 +228,14 @@ pub fn paint_map(
         ..picture.options.clone()
     };
     ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
-        map_ui(ui, doc, basemap, &mut view, &options, &mut ignored);
+        map_ui(
+            ui,
+            doc,
+            basemap,
+            &mut view.map_view(doc),
+            &options,
+            &mut ignored,
+        );
     });
     if let Some(transform) = view.map.transform {
         maps.push(MapRecord {

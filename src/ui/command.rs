@@ -6,8 +6,6 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::ui::state::editor::EditTab;
-use crate::ui::state::presentation::Move;
 use coalition_core::edit::{Dependents, Edit, List};
 use coalition_core::io::csv::Table;
 
@@ -39,6 +37,69 @@ impl Picture {
             Self::HandoutSvg => "handout",
         }
     }
+}
+
+/// The tabs of the right-hand panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RightTab {
+    #[default]
+    ActorAndQuotes,
+    Attendance,
+    /// The editor: every part of the scenario, and the map's editing gestures.
+    Edit,
+}
+
+/// The tabs of the editor.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EditTab {
+    #[default]
+    Actors,
+    Relations,
+    Quotes,
+    /// The stance scale, weight kinds and groups.
+    Scale,
+    Conference,
+    /// Title, date, region, and where sources differ.
+    Scenario,
+    /// The steps presentation mode walks through.
+    Story,
+}
+
+impl EditTab {
+    pub const ALL: [Self; 7] = [
+        Self::Actors,
+        Self::Relations,
+        Self::Quotes,
+        Self::Scale,
+        Self::Conference,
+        Self::Scenario,
+        Self::Story,
+    ];
+
+    /// The tab's title.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Actors => "Actors",
+            Self::Relations => "Relations",
+            Self::Quotes => "Quotes & sources",
+            Self::Scale => "Stances & groups",
+            Self::Conference => "Conference",
+            Self::Scenario => "Scenario",
+            Self::Story => "Story",
+        }
+    }
+}
+
+/// What a clicker press asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    /// Reveal a held-back outcome, else go to the next step.
+    Next,
+    Previous,
+    First,
+    Last,
+    /// Reveal the held-back outcome.
+    Reveal,
 }
 
 /// A direction to pan the map with the keyboard.
@@ -166,16 +227,6 @@ pub enum UnsavedAnswer {
     Save,
     Discard,
     Cancel,
-}
-
-/// The tabs of the right-hand panel.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum RightTab {
-    #[default]
-    ActorAndQuotes,
-    Attendance,
-    /// The editor: every part of the scenario, and the map's editing gestures.
-    Edit,
 }
 
 impl Command {

@@ -7,9 +7,10 @@ use egui::{Align, Layout, RichText};
 
 use crate::theme::{MapLook, projector as type_size};
 use crate::ui::command::Command;
+use crate::ui::command::Move;
 use crate::ui::map::{MapOptions, map_ui};
 use crate::ui::state::ViewState;
-use crate::ui::state::presentation::{Move, Presentation, Step, steps};
+use crate::ui::state::presentation::{Presentation, Step, steps};
 use crate::ui::widgets::glyph::paint_glyph;
 use coalition_core::Document;
 use coalition_core::geo::basemap::Basemap;
@@ -83,7 +84,14 @@ pub fn presentation_ui(
             vector: false,
         };
         let mut ignored = Vec::new();
-        map_ui(ui, doc, basemap, view, &options, &mut ignored);
+        map_ui(
+            ui,
+            doc,
+            basemap,
+            &mut view.map_view(doc),
+            &options,
+            &mut ignored,
+        );
         // Selecting and panning stay available to the presenter's mouse;
         // the map's own commands are the only ones it emits.
         commands.extend(ignored);

@@ -3,14 +3,14 @@
 //! and export as a spreadsheet.
 
 use super::{
-    ItemForm, choice, fresh_id, id_list_field, number_field, section_heading, text_area, text_field,
+    ItemForm, choice, id_list_field, number_field, section_heading, text_area, text_field,
 };
 use crate::ui::command::Command;
 use crate::ui::state::ViewState;
 use coalition_core::Document;
 use coalition_core::edit::{Edit, Item, List};
 use coalition_core::io::csv::Table;
-use coalition_core::model::{Actor, ActorKind, GeoPos, Scenario};
+use coalition_core::model::{Actor, ActorKind, Scenario};
 
 pub fn actor_editor_ui(
     ui: &mut egui::Ui,
@@ -85,27 +85,7 @@ fn new_actor(scenario: &Scenario, view: &ViewState) -> Actor {
         || scenario.map.centre(),
         |t| t.geo_from_screen(t.screen_rect.center()),
     );
-    new_actor_at(scenario, position)
-}
-
-/// A new actor with a free id at `position` (rounded to 0.01°), on the
-/// most supportive stance.
-pub fn new_actor_at(scenario: &Scenario, position: GeoPos) -> Actor {
-    Actor {
-        id: fresh_id("NEW", |id| scenario.actor(id).is_some()),
-        name: "New actor".into(),
-        kind: ActorKind::State,
-        position: GeoPos {
-            lat: (position.lat * 100.0).round() / 100.0,
-            lon: (position.lon * 100.0).round() / 100.0,
-        },
-        stance: scenario
-            .stance_scale
-            .first()
-            .map(|s| s.id.clone())
-            .unwrap_or_default(),
-        ..Actor::default()
-    }
+    coalition_core::model::new_actor_at(scenario, position)
 }
 
 fn actor_form_ui(

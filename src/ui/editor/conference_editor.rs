@@ -2,11 +2,12 @@
 //! its attendance rules, and the named what-ifs in slider order.
 
 use super::{
-    ItemForm, ListSpec, actor_options, choice, fresh_id, id_list_field, list_ui, section_heading,
+    ItemForm, ListSpec, actor_options, choice, id_list_field, list_ui, section_heading,
     source_options, text_area, text_field,
 };
 use crate::ui::command::Command;
 use crate::ui::state::ViewState;
+use coalition_core::edit::fresh_id;
 use coalition_core::edit::{ConferenceInfo, Edit, Item, List};
 use coalition_core::model::{AttendanceRule, AttendanceScenario, RuleKind, Scenario};
 

@@ -14,8 +14,8 @@ pub mod story_editor;
 
 use crate::theme;
 use crate::ui::command::Command;
+use crate::ui::command::EditTab;
 use crate::ui::state::ViewState;
-use crate::ui::state::editor::EditTab;
 use coalition_core::Document;
 use coalition_core::edit::{Edit, Item, List};
 
@@ -253,14 +253,6 @@ pub fn source_options(scenario: &coalition_core::model::Scenario) -> Vec<(String
         .collect()
 }
 
-/// An id not yet used: `base1`, `base2`…
-pub fn fresh_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
-    (1..=usize::MAX)
-        .map(|n| format!("{base}{n}"))
-        .find(|id| !taken(id))
-        .unwrap_or_else(|| base.to_owned())
-}
-
 /// How a list looks in the editor.
 pub struct ListSpec<'a> {
     pub list: List,
@@ -374,10 +366,5 @@ mod tests {
     fn id_lists_split_on_semicolons_and_commas_and_drop_blanks() {
         assert_eq!(split_ids(" a; b;; c ,d"), ["a", "b", "c", "d"]);
         assert!(split_ids(" ; ").is_empty());
-    }
-
-    #[test]
-    fn fresh_ids_skip_the_taken_ones() {
-        assert_eq!(fresh_id("NEW", |id| id == "NEW1" || id == "NEW2"), "NEW3");
     }
 }

@@ -2,11 +2,12 @@
 //! flagged in the list and in its form.
 
 use super::{
-    ItemForm, ListSpec, actor_options, choice, fresh_id, list_ui, section_heading, source_options,
-    text_area, text_field,
+    ItemForm, ListSpec, actor_options, choice, list_ui, section_heading, source_options, text_area,
+    text_field,
 };
 use crate::ui::command::Command;
 use crate::ui::state::ViewState;
+use coalition_core::edit::fresh_id;
 use coalition_core::edit::{Item, List};
 use coalition_core::model::{Quote, QuoteKind, Scenario, Source};
 

@@ -71,7 +71,7 @@ pub fn relation_editor_ui(
         (used > 0).then(|| format!("{used} relation(s) are of this kind."))
     });
     let new_kind = RelationKind {
-        id: super::fresh_id("kind", |id| scenario.relation_kind(id).is_some()),
+        id: coalition_core::edit::fresh_id("kind", |id| scenario.relation_kind(id).is_some()),
         label: "New kind".into(),
         shown_by_default: true,
         ..RelationKind::default()

@@ -1,9 +1,10 @@
 //! Editor tab: the stance scale (add, reorder, relabel, recolour), the weight
 //! kinds and the groups.
 
-use super::{ItemForm, ListSpec, fresh_id, list_ui, section_heading, text_area, text_field};
+use super::{ItemForm, ListSpec, list_ui, section_heading, text_area, text_field};
 use crate::ui::command::Command;
 use crate::ui::state::ViewState;
+use coalition_core::edit::fresh_id;
 use coalition_core::edit::{Item, List};
 use coalition_core::model::{Group, Scenario, StanceCategory, WeightKind, parse_hex_colour};
 

@@ -10,9 +10,8 @@ use egui::emath::TSTransform;
 use egui::{Id, Mesh, Rect, Vec2, vec2};
 
 use super::edges::DrawnEdge;
-use super::{MapOptions, gpu};
+use super::{MapOptions, MapView, gpu};
 use crate::theme::{MapLook, size};
-use crate::ui::state::ViewState;
 use coalition_core::Document;
 use coalition_core::geo::layout::NodePlacement;
 use coalition_core::geo::projection::{MapTransform, WorldPos};
@@ -309,15 +308,14 @@ pub(super) struct BackgroundKeys {
 impl BackgroundKeys {
     pub(super) fn new(
         doc: &Document,
-        view: &ViewState,
+        view: &MapView<'_>,
         options: &MapOptions,
         pixels_per_point: f32,
     ) -> Self {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         doc.revision.hash(&mut h);
-        view.attendance.position.hash(&mut h);
-        view.attendance.custom.hash(&mut h);
+        view.what_if_key.hash(&mut h);
         options.look.projector.hash(&mut h);
         options.look.scale.to_bits().hash(&mut h);
         pixels_per_point.to_bits().hash(&mut h);

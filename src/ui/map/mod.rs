@@ -24,12 +24,12 @@ use egui::{Color32, Mesh, Rect, Role, Sense, Shape, Stroke, WidgetInfo, pos2, ve
 
 use crate::theme::{MapLook, map as colours, size};
 use crate::ui::command::Command;
-use crate::ui::state::ViewState;
 use caption::{paint_caption, split_off_caption};
 use coalition_core::Document;
 use coalition_core::edit::{Edit, Item};
 use coalition_core::geo::basemap::Basemap;
 use coalition_core::geo::layout::{LayoutStyle, NodeInput, layout};
+use coalition_core::model::Scenario;
 use countries::Countries;
 use edges::{DrawnEdge, EdgeEmphasis, EdgeInk, edge_shapes, edge_tooltip_ui, hovered_edge};
 use memory::{BackgroundKeys, view_window};
@@ -63,6 +63,26 @@ impl Default for MapOptions {
     }
 }
 
+/// What the map draws and what it may change besides the document: the view
+/// state lends its parts for one frame (`ViewState::map_view`), so the widget
+/// knows nothing of the rest of the app.
+pub struct MapView<'a> {
+    /// The widget's memory: its view, its caches, what it drew.
+    pub memory: &'a mut MapState,
+    /// The scenario as the slider shows it (a what-if's stance changes applied).
+    pub scenario: &'a Scenario,
+    /// Changes when the slider's what-if or invitation list does: the cached
+    /// layers are drawn again then.
+    pub what_if_key: u64,
+    /// Who is invited, and who attends.
+    pub invited: &'a [bool],
+    pub outcome: &'a coalition_core::decide::Outcome,
+    pub selected: Option<&'a str>,
+    pub hidden_relation_kinds: &'a std::collections::BTreeSet<String>,
+    /// The actor a relation is being drawn from (Shift+drag in the editor).
+    pub drawing_from: &'a mut Option<String>,
+}
+
 /// What a story step puts in focus.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Highlight {
@@ -77,11 +97,11 @@ pub fn map_ui(
     ui: &mut egui::Ui,
     doc: &Document,
     basemap: &Basemap,
-    view: &mut ViewState,
+    view: &mut MapView<'_>,
     options: &MapOptions,
     commands: &mut Vec<Command>,
 ) {
-    let scenario = view.attendance.shown(&doc.scenario);
+    let scenario = view.scenario;
     let look = options.look;
     // The caption gets a strip of its own under the map, so it never runs
     // under the labels of nodes on the map's bottom edge.
@@ -89,9 +109,9 @@ pub fn map_ui(
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
     let map_name = format!("Map of {}", scenario.title);
     response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &map_name));
-    view.map.canvas_id = Some(response.id);
-    view.map.update_transform(scenario, rect, &response, ui);
-    let Some(transform) = view.map.transform else {
+    view.memory.canvas_id = Some(response.id);
+    view.memory.update_transform(scenario, rect, &response, ui);
+    let Some(transform) = view.memory.transform else {
         return;
     };
     if response.clicked() {
@@ -113,36 +133,36 @@ pub fn map_ui(
     // During a zoom gesture what was drawn is scaled; it is drawn again
     // when the gesture has settled (this frame is asked for then).
     let held = {
-        let left = view.map.zoom_held_until - ui.input(|i| i.time);
+        let left = view.memory.zoom_held_until - ui.input(|i| i.time);
         if left > 0.0 {
             ui.ctx().request_repaint_after_secs(left as f32);
         }
         left > 0.0
     };
-    let placements = view
-        .map
-        .placements_for(scenario, &transform, (dragging, held), look, || {
-            let nodes: Vec<NodeInput> = scenario
-                .actors
-                .iter()
-                .map(|a| NodeInput {
-                    anchor: transform.screen_from_geo(a.map_anchor()),
-                    label: a.name.clone(),
-                    short_label: a.id.clone(),
-                })
-                .collect();
-            let style = LayoutStyle {
-                node_radius: look.node_radius(),
-                node_gap: look.node_gap(),
-                label_gap: look.label_gap(),
-                edge_inset: look.node_radius() + look.arrow_length() + 8.0 * look.scale,
-            };
-            layout(&nodes, rect, style, &measure)
-        });
+    let placements =
+        view.memory
+            .placements_for(scenario, &transform, (dragging, held), look, || {
+                let nodes: Vec<NodeInput> = scenario
+                    .actors
+                    .iter()
+                    .map(|a| NodeInput {
+                        anchor: transform.screen_from_geo(a.map_anchor()),
+                        label: a.name.clone(),
+                        short_label: a.id.clone(),
+                    })
+                    .collect();
+                let style = LayoutStyle {
+                    node_radius: look.node_radius(),
+                    node_gap: look.node_gap(),
+                    label_gap: look.label_gap(),
+                    edge_inset: look.node_radius() + look.arrow_length() + 8.0 * look.scale,
+                };
+                layout(&nodes, rect, style, &measure)
+            });
 
     let emphasis = EdgeEmphasis {
-        hidden: &view.hidden_relation_kinds,
-        selected: view.selected.as_deref(),
+        hidden: view.hidden_relation_kinds,
+        selected: view.selected,
         highlight: options.highlight.as_ref(),
         look,
     };
@@ -171,58 +191,60 @@ pub fn map_ui(
     } else {
         let ppp = ui.ctx().pixels_per_point();
         let tessellate = |shapes| tessellate(ui.ctx(), shapes);
-        let to_picture = view.map.picture.is_some();
+        let to_picture = view.memory.picture.is_some();
         let keys = BackgroundKeys::new(doc, view, options, ppp);
         let margin = if dragging { 0.5 } else { 0.0 };
-        let countries =
-            view.map
-                .countries
-                .refresh(keys.countries, &transform, Some(margin), held, |window| {
-                    let countries =
-                        Countries::in_window(scenario, basemap, &transform, look, window);
-                    // The picture feathers borders in its own shader, with
-                    // fewer triangles than egui's lines (plain meshes need
-                    // those).
-                    let feathering = to_picture
-                        .then(|| gpu::thin_line_feathering(ui.ctx(), look.border_width()))
-                        .flatten();
-                    // The sea under the whole window, so nothing is painted
-                    // under the map each frame: the picture is cleared to
-                    // it, plain meshes start with it.
-                    let mut shapes = Vec::new();
-                    if !to_picture {
-                        let (lo, hi) = window;
-                        let sea = Rect::from_two_pos(
-                            transform.screen_from_world(lo),
-                            transform.screen_from_world(hi),
-                        );
-                        shapes.push(Shape::rect_filled(sea, 0.0, colours::SEA));
-                    }
-                    let mesh = if let Some(feathering) = feathering {
-                        let Countries {
-                            fills: mut mesh,
-                            borders,
+        let countries = view.memory.countries.refresh(
+            keys.countries,
+            &transform,
+            Some(margin),
+            held,
+            |window| {
+                let countries = Countries::in_window(scenario, basemap, &transform, look, window);
+                // The picture feathers borders in its own shader, with
+                // fewer triangles than egui's lines (plain meshes need
+                // those).
+                let feathering = to_picture
+                    .then(|| gpu::thin_line_feathering(ui.ctx(), look.border_width()))
+                    .flatten();
+                // The sea under the whole window, so nothing is painted
+                // under the map each frame: the picture is cleared to
+                // it, plain meshes start with it.
+                let mut shapes = Vec::new();
+                if !to_picture {
+                    let (lo, hi) = window;
+                    let sea = Rect::from_two_pos(
+                        transform.screen_from_world(lo),
+                        transform.screen_from_world(hi),
+                    );
+                    shapes.push(Shape::rect_filled(sea, 0.0, colours::SEA));
+                }
+                let mesh = if let Some(feathering) = feathering {
+                    let Countries {
+                        fills: mut mesh,
+                        borders,
+                        border_stroke,
+                    } = countries;
+                    for border in &borders {
+                        gpu::add_feathered_line(
+                            &mut mesh,
+                            &border.points,
+                            border.closed,
                             border_stroke,
-                        } = countries;
-                        for border in &borders {
-                            gpu::add_feathered_line(
-                                &mut mesh,
-                                &border.points,
-                                border.closed,
-                                border_stroke,
-                                feathering,
-                            );
-                        }
-                        mesh
-                    } else {
-                        countries.into_shapes(&mut shapes);
-                        tessellate(shapes)
-                    };
-                    (mesh, ())
-                });
-        let generation = view.map.layout.as_ref().map_or(0, |l| l.generation);
+                            feathering,
+                        );
+                    }
+                    mesh
+                } else {
+                    countries.into_shapes(&mut shapes);
+                    tessellate(shapes)
+                };
+                (mesh, ())
+            },
+        );
+        let generation = view.memory.layout.as_ref().map_or(0, |l| l.generation);
         let (mesh, change, (edges, feathering)) =
-            view.map
+            view.memory
                 .edges
                 .refresh(keys.edges(generation), &transform, None, held, |_| {
                     // The picture strokes the lines in its own shader, with
@@ -241,7 +263,7 @@ pub fn map_ui(
         // The picture covers the countries' window, so a drag shows land
         // beyond the view's edge; during a zoom gesture (the layers scaled,
         // their window with them) only the view.
-        let window = view.map.countries.window().filter(|_| !held);
+        let window = view.memory.countries.window().filter(|_| !held);
         let covers = window.map_or(rect, |(lo, hi)| {
             Rect::from_two_pos(
                 transform.screen_from_world(lo),
@@ -249,7 +271,7 @@ pub fn map_ui(
             )
             .union(rect)
         });
-        let picture = view.map.picture.as_mut().map(|picture| {
+        let picture = view.memory.picture.as_mut().map(|picture| {
             picture.show(
                 (&countries.0, countries.1),
                 (&mesh, change),
@@ -278,7 +300,7 @@ pub fn map_ui(
         }
         DrawnEdges { edges, change }
     };
-    view.map.drawn_relations = edges.edges.iter().map(|e| e.relation).collect();
+    view.memory.drawn_relations = edges.edges.iter().map(|e| e.relation).collect();
     if let Some(pointer) = response.hover_pos()
         && let Some(index) = hovered_edge(&edges.edges, edges.change.inverse() * pointer)
     {
@@ -290,9 +312,9 @@ pub fn map_ui(
         canvas_id: response.id,
         painter: &painter,
         scenario,
-        invited: &view.attendance.invited,
-        outcome: &view.attendance.outcome,
-        selected: view.selected.as_deref(),
+        invited: view.invited,
+        outcome: view.outcome,
+        selected: view.selected,
         editing: options.editing,
         transform: &transform,
         look,
@@ -303,10 +325,8 @@ pub fn map_ui(
         && response.double_clicked()
         && let Some(pointer) = response.interact_pointer_pos()
     {
-        let actor = crate::ui::editor::actor_editor::new_actor_at(
-            &doc.scenario,
-            transform.geo_from_screen(pointer),
-        );
+        let actor =
+            coalition_core::model::new_actor_at(&doc.scenario, transform.geo_from_screen(pointer));
         let id = actor.id.clone();
         commands.push(Command::Edit {
             edit: Edit::Add(Item::Actor(actor)),
@@ -316,7 +336,7 @@ pub fn map_ui(
     }
     let mut node_focused = false;
     let mut gesture = Gesture {
-        drawing_from: &mut view.edit.drawing_from,
+        drawing_from: &mut *view.drawing_from,
         dropped: None,
     };
     for (index, placement) in placements.iter().enumerate() {
@@ -332,7 +352,7 @@ pub fn map_ui(
     {
         commands.push(Command::DrawRelation { from, to });
     }
-    if let Some(from) = &view.edit.drawing_from
+    if let Some(from) = &*view.drawing_from
         && let Some(start) = placements
             .iter()
             .zip(&scenario.actors)
@@ -347,7 +367,7 @@ pub fn map_ui(
             Stroke::new(1.5, colours::DRAWING),
         );
     }
-    view.map.has_focus = node_focused || response.has_focus();
+    view.memory.has_focus = node_focused || response.has_focus();
     for placement in &placements {
         if let Some(label) = &placement.label {
             painter.rect_filled(label.rect, 3.0, colours::LABEL_HALO);
@@ -361,7 +381,7 @@ pub fn map_ui(
         }
     }
 
-    view.map.placements = scenario
+    view.memory.placements = scenario
         .actors
         .iter()
         .map(|a| a.id.clone())

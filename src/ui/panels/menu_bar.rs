@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use coalition_core::Document;
 
+use crate::ui::command::Command;
 use crate::ui::command::Picture;
-use crate::ui::command::{Command, RightTab};
+use crate::ui::command::RightTab;
 use coalition_core::io::csv::Table;
 
 /// A menu entry for `command`, with its shortcut, enabled or not.

@@ -154,6 +154,15 @@ impl AttendanceView {
     }
 
     /// The scenario as the slider shows it: stance overrides applied.
+    /// Changes when the named scenario or the hand-made list does.
+    pub fn key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.position.hash(&mut h);
+        self.custom.hash(&mut h);
+        h.finish()
+    }
+
     pub fn shown<'a>(&'a self, scenario: &'a Scenario) -> &'a Scenario {
         self.overridden.as_ref().unwrap_or(scenario)
     }

@@ -4,50 +4,10 @@
 
 use std::collections::HashMap;
 
+use crate::ui::command::EditTab;
 use coalition_core::edit::{ActorUse, List, uses_of};
 use coalition_core::io::csv::ActorImport;
 use coalition_core::model::Scenario;
-
-/// The tabs of the editor.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum EditTab {
-    #[default]
-    Actors,
-    Relations,
-    Quotes,
-    /// The stance scale, weight kinds and groups.
-    Scale,
-    Conference,
-    /// Title, date, region, and where sources differ.
-    Scenario,
-    /// The steps presentation mode walks through.
-    Story,
-}
-
-impl EditTab {
-    pub const ALL: [Self; 7] = [
-        Self::Actors,
-        Self::Relations,
-        Self::Quotes,
-        Self::Scale,
-        Self::Conference,
-        Self::Scenario,
-        Self::Story,
-    ];
-
-    /// The tab's title.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Actors => "Actors",
-            Self::Relations => "Relations",
-            Self::Quotes => "Quotes & sources",
-            Self::Scale => "Stances & groups",
-            Self::Conference => "Conference",
-            Self::Scenario => "Scenario",
-            Self::Story => "Story",
-        }
-    }
-}
 
 /// An actor the user asked to remove, waiting for what to do with what names it.
 #[derive(Clone, Debug, PartialEq, Eq)]

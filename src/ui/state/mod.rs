@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use coalition_core::Document;
 
 use crate::ui::command::RightTab;
-use crate::ui::map::MapState;
+use crate::ui::map::{MapState, MapView};
 use attendance::AttendanceView;
 use editor::EditView;
 
@@ -61,6 +61,22 @@ impl ViewState {
             attendance: AttendanceView::new(scenario, &doc.engine, &doc.named),
             edit: EditView::default(),
             presenting: None,
+        }
+    }
+}
+
+impl ViewState {
+    /// The parts of the view the map widget draws and changes, for one frame.
+    pub fn map_view<'a>(&'a mut self, doc: &'a Document) -> MapView<'a> {
+        MapView {
+            scenario: self.attendance.shown(&doc.scenario),
+            what_if_key: self.attendance.key(),
+            invited: &self.attendance.invited,
+            outcome: &self.attendance.outcome,
+            selected: self.selected.as_deref(),
+            hidden_relation_kinds: &self.hidden_relation_kinds,
+            memory: &mut self.map,
+            drawing_from: &mut self.edit.drawing_from,
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use crate::ui::command::Move;
 use crate::ui::map::Highlight;
 use coalition_core::model::{Quote, Scenario, Source};
 
@@ -100,18 +101,6 @@ pub struct ReturnTo {
     pub position: usize,
     pub custom: Option<Vec<bool>>,
     pub selected: Option<String>,
-}
-
-/// What a clicker press asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Move {
-    /// Reveal a held-back outcome, else go to the next step.
-    Next,
-    Previous,
-    First,
-    Last,
-    /// Reveal the held-back outcome.
-    Reveal,
 }
 
 impl Presentation {

@@ -539,9 +539,22 @@ fn move_item(scenario: &mut Scenario, list: List, from: usize, to: usize) -> Res
     Ok(())
 }
 
+/// An id not yet used: `base1`, `base2`…
+pub fn fresh_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    (1..=usize::MAX)
+        .map(|n| format!("{base}{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| base.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fresh_ids_skip_the_taken_ones() {
+        assert_eq!(fresh_id("NEW", |id| id == "NEW1" || id == "NEW2"), "NEW3");
+    }
 
     fn paris() -> Scenario {
         crate::io::paris_2014().expect("the built-in scenario loads")

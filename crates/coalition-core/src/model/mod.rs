@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use templates::{blank_scenario, template_from};
+pub use templates::{blank_scenario, new_actor_at, template_from};
 pub use validate::{Problem, is_web_url, parse_hex_colour, validate};
 
 /// The file format version this build writes.

@@ -1,6 +1,10 @@
-//! Scenarios to start from: a blank one, and one on another scenario's frame.
+//! Scenarios to start from (a blank one, and one on another scenario's
+//! frame), and a new actor to add to one.
 
-use super::{FORMAT_VERSION, LineStyle, MapRegion, RelationKind, Scenario, StanceCategory};
+use super::{
+    Actor, ActorKind, FORMAT_VERSION, GeoPos, LineStyle, MapRegion, RelationKind, Scenario,
+    StanceCategory,
+};
 
 /// A new scenario built on `model`'s frame: its map region, stance scale,
 /// relation kinds, weight kinds and groups, with no actors, relations,
@@ -82,6 +86,26 @@ pub fn blank_scenario() -> Scenario {
             step("opposes", "Opposes", "Opposes the coalition."),
         ],
         ..Scenario::default()
+    }
+}
+
+/// A new actor with a free id at `position` (rounded to 0.01°), on the
+/// most supportive stance.
+pub fn new_actor_at(scenario: &Scenario, position: GeoPos) -> Actor {
+    Actor {
+        id: crate::edit::fresh_id("NEW", |id| scenario.actor(id).is_some()),
+        name: "New actor".into(),
+        kind: ActorKind::State,
+        position: GeoPos {
+            lat: (position.lat * 100.0).round() / 100.0,
+            lon: (position.lon * 100.0).round() / 100.0,
+        },
+        stance: scenario
+            .stance_scale
+            .first()
+            .map(|s| s.id.clone())
+            .unwrap_or_default(),
+        ..Actor::default()
     }
 }
 
