@@ -51,6 +51,18 @@ fn code(text: &str) -> String {
         .join("\n")
 }
 
+/// What follows each `crate::` in `text` that is this crate's path (not
+/// `mycrate::…`).
+fn after_crate(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices("crate::").filter_map(|(at, _)| {
+        let own = !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+        own.then(|| &text[at + "crate::".len()..])
+    })
+}
+
 /// The top-level modules `text` names as `crate::name`, including the first
 /// name of each item in a `crate::{a, b::c}` group.
 fn crate_modules(text: &str) -> BTreeSet<String> {
@@ -61,16 +73,7 @@ fn crate_modules(text: &str) -> BTreeSet<String> {
             .collect()
     };
     let mut names = BTreeSet::new();
-    for (at, _) in text.match_indices("crate::") {
-        // `mycrate::x` is another crate's path, not this one's.
-        if text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == '_')
-        {
-            continue;
-        }
-        let rest = &text[at + "crate::".len()..];
+    for rest in after_crate(text) {
         if let Some(group) = rest.strip_prefix('{') {
             let mut depth = 0;
             let mut item_start = 0;
@@ -168,15 +171,7 @@ fn module_path(src: &Path, file: &Path) -> Vec<String> {
 /// their first names are checked by [`crate_modules`]).
 fn crate_paths(text: &str) -> Vec<Vec<String>> {
     let mut paths = Vec::new();
-    for (at, _) in text.match_indices("crate::") {
-        if text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == '_')
-        {
-            continue;
-        }
-        let rest = &text[at + "crate::".len()..];
+    for rest in after_crate(text) {
         let path: String = rest
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{Exit, load, say};
+use super::{Exit, read, say};
 use coalition_core::decide::report::{ReportRequest, attendance_report};
 
 /// Who attends the conference, and why the others stay away.
@@ -39,13 +39,8 @@ fn ids(list: &[String]) -> Vec<String> {
 
 /// Runs `attendance`: exit 0 done, 2 for an unreadable file or an unknown name.
 pub fn run(args: &AttendanceArgs, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
-    let (loaded, name) = load(args.file.as_deref());
-    let scenario = match loaded {
-        Ok(s) => s,
-        Err(e) => {
-            say(err, format_args!("{name}: {e}"));
-            return Exit::Refused;
-        }
+    let Some((scenario, _)) = read(args.file.as_deref(), err) else {
+        return Exit::Refused;
     };
     let request = ReportRequest {
         scenario: args.scenario.clone(),

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{Exit, load, say};
+use super::{Exit, read, say};
 use coalition_core::model::validate;
 
 /// Validate FILE (or the built-in scenario) and print its problems; exit 0
@@ -18,13 +18,8 @@ pub struct CheckArgs {
 
 /// Runs `check`.
 pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
-    let (loaded, name) = load(args.file.as_deref());
-    let scenario = match loaded {
-        Ok(s) => s,
-        Err(e) => {
-            say(err, format_args!("{name}: {e}"));
-            return Exit::Refused;
-        }
+    let Some((scenario, name)) = read(args.file.as_deref(), err) else {
+        return Exit::Refused;
     };
     let problems = validate(&scenario);
     for problem in &problems {

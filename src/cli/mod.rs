@@ -150,6 +150,21 @@ fn load(
     }
 }
 
+/// Reads `file` (or the built-in scenario), or says why it cannot be read.
+fn read(
+    file: Option<&Path>,
+    err: &mut dyn Write,
+) -> Option<(coalition_core::model::Scenario, String)> {
+    let (loaded, name) = load(file);
+    match loaded {
+        Ok(scenario) => Some((scenario, name)),
+        Err(e) => {
+            say(err, format_args!("{name}: {e}"));
+            None
+        }
+    }
+}
+
 /// Writes `line` to `to`: a report nobody can read (a closed pipe) is not a
 /// reason to fail the command.
 fn say(to: &mut dyn Write, line: std::fmt::Arguments<'_>) {
