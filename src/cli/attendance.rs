@@ -39,9 +39,10 @@ fn ids(list: &[String]) -> Vec<String> {
 
 /// Runs `attendance`: exit 0 done, 2 for an unreadable file or an unknown name.
 pub fn run(args: &AttendanceArgs, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
-    let Some((scenario, _)) = read(args.file.as_deref(), err) else {
+    let Some((loaded, _)) = read(args.file.as_deref(), err) else {
         return Exit::Refused;
     };
+    let scenario = loaded.scenario;
     let request = ReportRequest {
         scenario: args.scenario.clone(),
         invite: ids(&args.invite),

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{Exit, read, say};
-use coalition_core::model::validate;
+use coalition_core::model::{FORMAT_VERSION, validate};
 
 /// Validate FILE (or the built-in scenario) and print its problems; exit 0
 /// only if it is sound, 1 if it has problems, 2 if it cannot be read.
@@ -18,9 +18,18 @@ pub struct CheckArgs {
 
 /// Runs `check`.
 pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
-    let Some((scenario, name)) = read(args.file.as_deref(), err) else {
+    let Some((loaded, name)) = read(args.file.as_deref(), err) else {
         return Exit::Refused;
     };
+    if let Some(from) = loaded.migrated_from {
+        say(
+            out,
+            format_args!(
+                "{name}: format {from}, migrated to format {FORMAT_VERSION} (saving it writes format {FORMAT_VERSION})"
+            ),
+        );
+    }
+    let scenario = loaded.scenario;
     let problems = validate(&scenario);
     for problem in &problems {
         say(out, format_args!("{problem}"));

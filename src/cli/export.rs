@@ -35,7 +35,7 @@ pub struct ExportArgs {
 pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
     let (loaded, name) = load(args.file.as_deref());
     let scenario = match loaded {
-        Ok(scenario) => scenario,
+        Ok(loaded) => loaded.scenario,
         Err(e) => {
             say(err, format_args!("could not read {name}: {e}"));
             return Exit::Failed;

@@ -135,29 +135,26 @@ impl From<Exit> for std::process::ExitCode {
 fn load(
     file: Option<&Path>,
 ) -> (
-    Result<coalition_core::model::Scenario, coalition_core::io::LoadError>,
+    Result<coalition_core::io::Loaded, coalition_core::io::LoadError>,
     String,
 ) {
     match file {
         Some(path) => (
-            coalition_core::io::load_scenario(path),
+            coalition_core::io::read_scenario(path),
             path.display().to_string(),
         ),
         None => (
-            coalition_core::io::paris_2014(),
+            coalition_core::io::parse(coalition_core::io::PARIS_2014),
             "built-in Paris 2014 scenario".to_owned(),
         ),
     }
 }
 
 /// Reads `file` (or the built-in scenario), or says why it cannot be read.
-fn read(
-    file: Option<&Path>,
-    err: &mut dyn Write,
-) -> Option<(coalition_core::model::Scenario, String)> {
+fn read(file: Option<&Path>, err: &mut dyn Write) -> Option<(coalition_core::io::Loaded, String)> {
     let (loaded, name) = load(file);
     match loaded {
-        Ok(scenario) => Some((scenario, name)),
+        Ok(loaded) => Some((loaded, name)),
         Err(e) => {
             say(err, format_args!("{name}: {e}"));
             None

@@ -297,6 +297,7 @@ pub fn world_scenario(seed: u64, size: WorldSize) -> Scenario {
         }),
         disputes: Vec::new(),
         story: Vec::new(),
+        timeline: None,
     }
 }
 

@@ -11,6 +11,7 @@
 //! - [`geo`]: projection, country outlines, node and label layout (emath only);
 //! - [`document`]: the open [`Document`] — scenario, problems, compiled engine,
 //!   history;
+//! - [`time`]: the scenario as of a date: stances, relations, events;
 //! - [`generate`]: a world-sized synthetic scenario for benchmarks and scale tests.
 
 pub mod decide;
@@ -20,5 +21,6 @@ pub mod generate;
 pub mod geo;
 pub mod io;
 pub mod model;
+pub mod time;
 
 pub use document::Document;

@@ -230,6 +230,7 @@ fn story_step(s: &Scenario, seed: &Seed, actor_id: &str) -> StoryStep {
     let named = s.attendance_scenarios();
     StoryStep {
         title: seed.text.clone(),
+        date: None,
         text: seed.text.clone(),
         scenario: named
             .get(pick(named.len(), seed.b))

@@ -133,7 +133,7 @@ fn each_bad_input_gets_its_own_clear_message() {
         ),
         (
             "newer format",
-            good.replacen("\"format\": 1", "\"format\": 7", 1)
+            good.replacen("\"format\": 2", "\"format\": 7", 1)
                 .into_bytes(),
             "made by a newer version",
         ),
@@ -182,4 +182,38 @@ fn the_json_schema_in_assets_matches_the_types() {
         committed, text,
         "assets/schema/coalition.schema.json is stale: run UPDATE_SCHEMA=1 cargo test --test scenario_files"
     );
+}
+
+/// `UPDATE_FIXTURES=1 cargo test --test scenario_files` writes the migrated
+/// fixture after a new migration step.
+#[test]
+fn a_format_1_file_migrates_and_saves_as_the_committed_fixture() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let old = std::fs::read_to_string(fixtures.join("format-1.coalition")).expect("fixture");
+    assert!(
+        old.contains("\"format\": 1,"),
+        "the fixture is a format-1 file"
+    );
+    let loaded = coalition_core::io::parse(&old).expect("a format-1 file loads");
+    assert_eq!(loaded.migrated_from, Some(1));
+    assert_eq!(
+        loaded.scenario.format,
+        coalition_core::model::FORMAT_VERSION
+    );
+    let saved = coalition_core::io::scenario_to_string(&loaded.scenario).expect("saves");
+    let expected_path = fixtures.join("format-1-saved-as-2.coalition");
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(&expected_path, &saved).expect("write fixture");
+    }
+    let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+    assert_eq!(
+        saved,
+        expected,
+        "the migrated file differs from {}",
+        expected_path.display()
+    );
+    // Saved again, it reads as the current format with nothing to migrate.
+    let again = coalition_core::io::parse(&saved).expect("reads back");
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(again.scenario, loaded.scenario);
 }

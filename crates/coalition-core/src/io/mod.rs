@@ -76,6 +76,11 @@ struct Header {
 /// Parses a scenario from a file's bytes. A UTF-8 byte-order mark and CRLF
 /// line ends are accepted.
 pub fn scenario_from_bytes(bytes: &[u8]) -> Result<Scenario, LoadError> {
+    parse_bytes(bytes).map(|loaded| loaded.scenario)
+}
+
+/// [`scenario_from_bytes`], saying whether the file was migrated.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             size_bytes: bytes.len() as u64,
@@ -84,7 +89,7 @@ pub fn scenario_from_bytes(bytes: &[u8]) -> Result<Scenario, LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
         offset: e.valid_up_to(),
     })?;
-    scenario_from_str(text)
+    parse(text)
 }
 
 fn json_error(e: &serde_json::Error) -> LoadError {
@@ -95,32 +100,55 @@ fn json_error(e: &serde_json::Error) -> LoadError {
     }
 }
 
+/// A scenario as read, and the older format version it was migrated from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub scenario: Scenario,
+    /// `Some(n)` when the file was in format `n` and was brought up to
+    /// [`FORMAT_VERSION`]; saving writes the current format.
+    pub migrated_from: Option<u32>,
+}
+
 /// Parses a scenario from text: checks the format version first, migrates
 /// older formats, refuses newer ones.
 pub fn scenario_from_str(text: &str) -> Result<Scenario, LoadError> {
+    parse(text).map(|loaded| loaded.scenario)
+}
+
+/// Parses a scenario from text, saying whether it was migrated.
+pub fn parse(text: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header: Header = serde_json::from_str(text).map_err(|e| json_error(&e))?;
     match header.format {
         None => Err(LoadError::NoFormat),
         Some(found) if found > FORMAT_VERSION => Err(LoadError::TooNew { found }),
         Some(found) if found < OLDEST_FORMAT => Err(LoadError::TooOld { found }),
-        Some(FORMAT_VERSION) => serde_json::from_str(text).map_err(|e| json_error(&e)),
+        Some(FORMAT_VERSION) => Ok(Loaded {
+            scenario: serde_json::from_str(text).map_err(|e| json_error(&e))?,
+            migrated_from: None,
+        }),
         Some(found) => {
             let value: serde_json::Value =
                 serde_json::from_str(text).map_err(|e| json_error(&e))?;
             let migrated = migrate(value, found);
-            serde_json::from_value(migrated).map_err(|e| json_error(&e))
+            Ok(Loaded {
+                scenario: serde_json::from_value(migrated).map_err(|e| json_error(&e))?,
+                migrated_from: Some(found),
+            })
         }
     }
 }
 
 /// Brings a file of format `from` up to [`FORMAT_VERSION`], one step at a
-/// time. Each step gets a fixture under `tests/fixtures/format-N.coalition`.
-/// Format 1 is the first, so there are no steps yet.
+/// time. Each step has a fixture in `crates/coalition-core/tests/fixtures/`:
+/// `format-N.coalition`, and the same file migrated and saved again.
+///
+/// - 1 to 2: a timeline (dated events) and story steps with a date are new,
+///   and optional; nothing in a format-1 file changes meaning.
 fn migrate(mut value: serde_json::Value, from: u32) -> serde_json::Value {
     for version in from..FORMAT_VERSION {
-        // match version { 1 => value = v1_to_v2(value), ... }
-        let _ = version;
+        // A step that changes a file's content goes here, by the version it
+        // starts from. 1 to 2 only adds optional fields: nothing to change.
         if let Some(object) = value.as_object_mut() {
             object.insert("format".into(), (version + 1).into());
         }
@@ -203,6 +231,11 @@ fn json_message(e: &serde_json::Error) -> String {
 
 /// Reads and parses a scenario file, refusing files over [`MAX_FILE_BYTES`].
 pub fn load_scenario(path: &Path) -> Result<Scenario, LoadError> {
+    read_scenario(path).map(|loaded| loaded.scenario)
+}
+
+/// [`load_scenario`], saying whether the file was migrated.
+pub fn read_scenario(path: &Path) -> Result<Loaded, LoadError> {
     let io_error = |source| LoadError::Io {
         path: path.display().to_string(),
         source,
@@ -212,7 +245,7 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, LoadError> {
         return Err(LoadError::TooLarge { size_bytes });
     }
     let bytes = std::fs::read(path).map_err(io_error)?;
-    scenario_from_bytes(&bytes)
+    parse_bytes(&bytes)
 }
 
 /// The embedded Paris 2014 scenario.

@@ -15,7 +15,11 @@ pub use templates::{blank_scenario, new_actor_at, template_from};
 pub use validate::{Problem, is_web_url, parse_hex_colour, validate};
 
 /// The file format version this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+
+/// A calendar day, `YYYY-MM-DD` in files; a date that does not exist
+/// (`2014-02-30`) is refused when the file is read.
+pub type Date = chrono::NaiveDate;
 
 /// One scenario: who stands where in a coalition on a given day, and why.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -52,6 +56,67 @@ pub struct Scenario {
     /// A classroom walk-through of the scenario, one step at a time.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub story: Vec<StoryStep>,
+    /// How the scenario unfolds over dates; none for a scenario of one day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<Timeline>,
+}
+
+/// The scenario over time: its dates, and the dated events that change it.
+/// What an actor's stance is on a day follows from its base stance (the
+/// actor's `stance`, before every event) and the events up to that day.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Timeline {
+    /// The first day the timeline covers.
+    pub start: Date,
+    /// The last day it covers.
+    pub end: Date,
+    /// The day the map opens on.
+    pub opens_on: Date,
+    /// In any order: they are applied by date, then by id.
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+/// Something that happened on a day, with its sources, and what it changes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub date: Date,
+    pub title: String,
+    /// What happened, in a sentence or two.
+    #[serde(default)]
+    pub text: String,
+    /// Words from the first source, verbatim.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub excerpt: String,
+    /// Source ids.
+    pub sources: Vec<String>,
+    /// Who the event is about (ringed on the map while it is the current event).
+    #[serde(default)]
+    pub actors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
+}
+
+/// What an event changes from its day on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "change", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Change {
+    /// The actor takes this stance, for this reason.
+    Stance {
+        actor: String,
+        stance: String,
+        #[serde(default)]
+        reason: String,
+    },
+    /// The relation holds from this day (it is not shown before).
+    RelationStarts { relation: RelationRef },
+    /// The relation holds no longer from this day.
+    RelationEnds { relation: RelationRef },
+    /// The actor enters the picture: it is not shown before this day.
+    ActorEnters { actor: String },
 }
 
 /// A geographic box in degrees.
@@ -397,6 +462,10 @@ pub struct Account {
 #[serde(deny_unknown_fields)]
 pub struct StoryStep {
     pub title: String,
+    /// The day the step shows, on a scenario with a timeline; none = the
+    /// day the timeline opens on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
     /// A few sentences the class reads; each fact in it from the step's sources.
     #[serde(default)]
     pub text: String,

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::{FORMAT_VERSION, GeoPos, Scenario};
+use super::{Change, FORMAT_VERSION, GeoPos, Scenario};
 
 /// One thing wrong with a scenario, e.g. `quotes[3].actor: no actor "IRAN"`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -373,6 +373,111 @@ impl<'a> Checker<'a> {
     }
 }
 
+impl Checker<'_> {
+    fn timeline(&mut self) {
+        let s = self.scenario;
+        let Some(timeline) = &s.timeline else {
+            for (i, step) in s.story.iter().enumerate() {
+                if step.date.is_some() {
+                    self.report(
+                        format!("story[{i}].date"),
+                        "a dated step needs a timeline".to_owned(),
+                    );
+                }
+            }
+            return;
+        };
+        let range = timeline.start..=timeline.end;
+        if timeline.start > timeline.end {
+            self.report(
+                "timeline.end",
+                format!(
+                    "ends on {} before it starts on {}",
+                    timeline.end, timeline.start
+                ),
+            );
+        }
+        if !range.contains(&timeline.opens_on) {
+            self.report(
+                "timeline.opens_on",
+                format!(
+                    "{} is outside the timeline ({} to {})",
+                    timeline.opens_on, timeline.start, timeline.end
+                ),
+            );
+        }
+        self.unique_ids(
+            "timeline.events",
+            timeline.events.iter().map(|e| e.id.as_str()),
+        );
+        for (i, event) in timeline.events.iter().enumerate() {
+            let base = format!("timeline.events[{i}]");
+            self.non_empty(|| format!("{base}.id"), "id", &event.id);
+            self.non_empty(|| format!("{base}.title"), "title", &event.title);
+            if !range.contains(&event.date) {
+                self.report(
+                    format!("{base}.date"),
+                    format!(
+                        "{} is outside the timeline ({} to {})",
+                        event.date, timeline.start, timeline.end
+                    ),
+                );
+            }
+            if event.sources.is_empty() {
+                self.report(
+                    format!("{base}.sources"),
+                    "an event needs a source".to_owned(),
+                );
+            }
+            self.source_refs(&base, &event.sources);
+            for (j, id) in event.actors.iter().enumerate() {
+                self.actor_ref(|| format!("{base}.actors[{j}]"), id);
+            }
+            for (j, change) in event.changes.iter().enumerate() {
+                let at = format!("{base}.changes[{j}]");
+                match change {
+                    Change::Stance { actor, stance, .. } => {
+                        self.actor_ref(|| format!("{at}.actor"), actor);
+                        if s.stance(stance).is_none() {
+                            self.report(
+                                format!("{at}.stance"),
+                                format!("no stance \"{stance}\" on the scale"),
+                            );
+                        }
+                    }
+                    Change::ActorEnters { actor } => {
+                        self.actor_ref(|| format!("{at}.actor"), actor);
+                    }
+                    Change::RelationStarts { relation } | Change::RelationEnds { relation } => {
+                        if !s.relations.iter().any(|x| relation.matches(x)) {
+                            self.report(
+                                format!("{at}.relation"),
+                                format!(
+                                    "no \"{}\" relation from \"{}\" to \"{}\"",
+                                    relation.kind, relation.from, relation.to
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        for (i, step) in s.story.iter().enumerate() {
+            if let Some(date) = step.date
+                && !range.contains(&date)
+            {
+                self.report(
+                    format!("story[{i}].date"),
+                    format!(
+                        "{date} is outside the timeline ({} to {})",
+                        timeline.start, timeline.end
+                    ),
+                );
+            }
+        }
+    }
+}
+
 /// Every problem in `scenario`, in file order. Empty means it is sound.
 pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     let mut checker = Checker::new(scenario);
@@ -384,6 +489,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     checker.conference();
     checker.disputes();
     checker.story();
+    checker.timeline();
     checker.problems
 }
 
