@@ -67,3 +67,18 @@ fn an_unreadable_file_exits_2_with_line_and_column() {
     assert_eq!(code, 2);
     assert!(stderr.contains("/no/such/file.coalition"), "{stderr}");
 }
+
+#[test]
+fn a_file_of_an_older_format_is_checked_and_said_to_be_migrated() {
+    let old = coalition_core::io::PARIS_2014.replacen("\"format\": 2,", "\"format\": 1,", 1);
+    assert_ne!(old, coalition_core::io::PARIS_2014);
+    let path = temp_file("format-1.coalition", &old);
+    let (code, stdout, stderr) = check(&[path.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("format 1, migrated to format 2"),
+        "{stdout}"
+    );
+    let (_, current, _) = check(&[]);
+    assert!(!current.contains("migrated"), "{current}");
+}
