@@ -32,6 +32,7 @@ pub fn removal_prompt_ui(
             (uses.quotes, "quote"),
             (uses.rules, "attendance rule"),
             (uses.story, "story step"),
+            (uses.timeline, "timeline event"),
         ] {
             if n > 0 {
                 parts.push(format!("{n} {noun}{}", if n == 1 { "" } else { "s" }));

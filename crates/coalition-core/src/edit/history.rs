@@ -2,6 +2,7 @@
 //! before and after, so undoing puts back exactly what was there.
 
 use super::{Edit, EditError, Header};
+use crate::model::Timeline;
 use crate::model::{
     Actor, Conference, Dispute, Group, Quote, Relation, RelationKind, Scenario, Source,
     StanceCategory, StoryStep, WeightKind,
@@ -22,6 +23,7 @@ pub enum Section {
     Conference,
     Disputes,
     Story,
+    Timeline,
 }
 
 /// A copy of one section.
@@ -39,6 +41,7 @@ enum Part {
     Conference(Option<Conference>),
     Disputes(Vec<Dispute>),
     Story(Vec<StoryStep>),
+    Timeline(Option<Timeline>),
 }
 
 impl Part {
@@ -56,6 +59,7 @@ impl Part {
             Section::Conference => Self::Conference(scenario.conference.clone()),
             Section::Disputes => Self::Disputes(scenario.disputes.clone()),
             Section::Story => Self::Story(scenario.story.clone()),
+            Section::Timeline => Self::Timeline(scenario.timeline.clone()),
         }
     }
 
@@ -78,6 +82,7 @@ impl Part {
             Self::Conference(v) => scenario.conference = v,
             Self::Disputes(v) => scenario.disputes = v,
             Self::Story(v) => scenario.story = v,
+            Self::Timeline(v) => scenario.timeline = v,
         }
     }
 }

@@ -316,6 +316,7 @@ impl Edit {
                     Section::Relations,
                     Section::Quotes,
                     Section::Story,
+                    Section::Timeline,
                 ],
                 Dependents::KeepAndFlag => vec![Section::Actors, Section::Conference],
             },

@@ -2,7 +2,7 @@
 //! id into them, and removing an actor with its dependents.
 
 use super::{Dependents, EditError, List, Section};
-use crate::model::Scenario;
+use crate::model::{Change, Event, Scenario};
 
 /// The sections that may hold references to the ids of `list`.
 pub(super) fn referring_sections(list: List) -> &'static [Section] {
@@ -12,9 +12,10 @@ pub(super) fn referring_sections(list: List) -> &'static [Section] {
             Section::Quotes,
             Section::Conference,
             Section::Story,
+            Section::Timeline,
         ],
-        List::Stances => &[Section::Actors, Section::Conference],
-        List::RelationKinds => &[Section::Relations, Section::Story],
+        List::Stances => &[Section::Actors, Section::Conference, Section::Timeline],
+        List::RelationKinds => &[Section::Relations, Section::Story, Section::Timeline],
         List::WeightKinds | List::Groups => &[Section::Actors],
         List::Sources => &[
             Section::Actors,
@@ -23,6 +24,7 @@ pub(super) fn referring_sections(list: List) -> &'static [Section] {
             Section::Conference,
             Section::Disputes,
             Section::Story,
+            Section::Timeline,
         ],
         List::Quotes => &[Section::Quotes, Section::Story],
         List::NamedScenarios => &[Section::Story],
@@ -70,10 +72,29 @@ fn for_each_ref(scenario: &mut Scenario, list: List, mut f: impl FnMut(&mut Stri
                     f(&mut r.to);
                 }
             }
+            for event in events(scenario) {
+                each(&mut event.actors, &mut f);
+                for change in &mut event.changes {
+                    match change {
+                        Change::Stance { actor, .. } | Change::ActorEnters { actor } => f(actor),
+                        Change::RelationStarts { relation } | Change::RelationEnds { relation } => {
+                            f(&mut relation.from);
+                            f(&mut relation.to);
+                        }
+                    }
+                }
+            }
         }
         List::Stances => {
             for a in &mut scenario.actors {
                 f(&mut a.stance);
+            }
+            for event in events(scenario) {
+                for change in &mut event.changes {
+                    if let Change::Stance { stance, .. } = change {
+                        f(stance);
+                    }
+                }
             }
             if let Some(c) = &mut scenario.conference {
                 for named in &mut c.scenarios {
@@ -87,6 +108,15 @@ fn for_each_ref(scenario: &mut Scenario, list: List, mut f: impl FnMut(&mut Stri
                 step.highlight_relations
                     .iter_mut()
                     .for_each(|r| f(&mut r.kind));
+            }
+            for event in events(scenario) {
+                for change in &mut event.changes {
+                    if let Change::RelationStarts { relation } | Change::RelationEnds { relation } =
+                        change
+                    {
+                        f(&mut relation.kind);
+                    }
+                }
             }
         }
         List::WeightKinds => {
@@ -128,6 +158,9 @@ fn for_each_ref(scenario: &mut Scenario, list: List, mut f: impl FnMut(&mut Stri
                 .story
                 .iter_mut()
                 .for_each(|step| each(&mut step.sources, &mut f));
+            for event in events(scenario) {
+                each(&mut event.sources, &mut f);
+            }
         }
         List::Quotes => {
             for q in &mut scenario.quotes {
@@ -150,6 +183,14 @@ fn for_each_ref(scenario: &mut Scenario, list: List, mut f: impl FnMut(&mut Stri
         }
         List::Relations | List::Rules | List::Disputes | List::StorySteps => {}
     }
+}
+
+/// The timeline's events, if there is a timeline.
+fn events(scenario: &mut Scenario) -> impl Iterator<Item = &mut Event> {
+    scenario
+        .timeline
+        .iter_mut()
+        .flat_map(|t| t.events.iter_mut())
 }
 
 /// Renames every reference to `old` (an id of `list`) to `new`.
@@ -178,6 +219,8 @@ pub struct ActorUse {
     /// Story steps that highlight the actor or a relation of it, or show a
     /// quote of it.
     pub story: usize,
+    /// Timeline events that name the actor or change it.
+    pub timeline: usize,
     /// Hosts, invitations and what-ifs: these always drop the actor.
     pub lists: usize,
 }
@@ -186,7 +229,7 @@ impl ActorUse {
     /// Whether relations, quotes, rules or story steps name the actor (the
     /// removal prompt asks).
     pub fn has_dependents(&self) -> bool {
-        self.relations + self.quotes + self.rules + self.story > 0
+        self.relations + self.quotes + self.rules + self.story + self.timeline > 0
     }
 }
 
@@ -223,6 +266,12 @@ pub fn actor_use(scenario: &Scenario, id: &str) -> ActorUse {
                         .is_some_and(|q| q.actor.as_deref() == Some(id))
             })
             .count(),
+        timeline: scenario
+            .timeline
+            .iter()
+            .flat_map(|t| &t.events)
+            .filter(|e| event_names(e, id))
+            .count(),
         lists: conference.map_or(0, |c| {
             let named = c.scenarios.iter().filter(|n| {
                 n.invite.iter().chain(&n.uninvite).any(|x| x == id)
@@ -238,9 +287,24 @@ pub fn actor_use(scenario: &Scenario, id: &str) -> ActorUse {
     }
 }
 
+/// Whether `event` names the actor `id`: among its actors, or in a change.
+fn event_names(event: &Event, id: &str) -> bool {
+    event.actors.iter().any(|x| x == id) || event.changes.iter().any(|c| change_names(c, id))
+}
+
+/// Whether `change` is about the actor `id`.
+fn change_names(change: &Change, id: &str) -> bool {
+    match change {
+        Change::Stance { actor, .. } | Change::ActorEnters { actor } => actor == id,
+        Change::RelationStarts { relation } | Change::RelationEnds { relation } => {
+            relation.names(id)
+        }
+    }
+}
+
 /// Removes an actor: hosts, invitations and what-ifs drop it; relations,
-/// quotes, rules and story highlights go too or stay (and are flagged) as
-/// `dependents` says.
+/// quotes, rules, story highlights and what timeline events say of it go too
+/// or stay (and are flagged) as `dependents` says.
 pub(super) fn remove_actor(
     scenario: &mut Scenario,
     id: &str,
@@ -285,6 +349,12 @@ pub(super) fn remove_actor(
                 step.quote = None;
             }
         }
+        // Events stay (what happened still happened); they stop naming the
+        // actor, and what they changed about it goes.
+        for event in events(scenario) {
+            event.actors.retain(|x| x != id);
+            event.changes.retain(|c| !change_names(c, id));
+        }
     }
     Ok(())
 }
@@ -328,9 +398,21 @@ mod tests {
             .flat_map(|step| &step.highlight)
             .filter(|x| *x == "IRN")
             .count();
+        // Each timeline event names it among its actors, and in each change
+        // about it, once.
+        let in_timeline: usize = s
+            .timeline
+            .iter()
+            .flat_map(|t| &t.events)
+            .map(|e| {
+                e.actors.iter().filter(|x| *x == "IRN").count()
+                    + e.changes.iter().filter(|c| change_names(c, "IRN")).count()
+            })
+            .sum();
+        assert!(uses.timeline > 0 && in_timeline >= uses.timeline);
         assert_eq!(
             about_iran,
-            uses.relations + uses.quotes + uses.rules + highlights
+            uses.relations + uses.quotes + uses.rules + highlights + in_timeline
         );
         let c = s.conference.as_ref().expect("Paris has a conference");
         assert!(!c.invited.iter().chain(&c.hosts).any(|x| x == "IRN"));
