@@ -19,15 +19,34 @@ fn app_harness() -> Harness<'static, CoalitionApp> {
 }
 
 #[test]
-fn the_window_opens_on_paris_2014_with_every_actor_on_the_map() {
+fn the_window_opens_on_15_september_2014_with_only_the_united_states_striking() {
     let harness = app_harness();
     let app = harness.state();
     assert_eq!(app.doc.scenario.actors.len(), 34);
     assert!(app.doc.problems.is_empty(), "{:?}", app.doc.problems);
+    assert_eq!(
+        app.view.time.date.map(|d| d.to_string()).as_deref(),
+        Some("2014-09-15")
+    );
+    let shown = app.view.shown(&app.doc);
+    let striking: Vec<&str> = shown
+        .actors
+        .iter()
+        .filter(|a| a.stance.starts_with("strikes_"))
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(striking, ["USA"]);
     assert_eq!(app.view.map.placements.len(), 34);
-    for actor in &app.doc.scenario.actors {
-        harness.get_by_role_and_label(Role::Button, &format!("Map: {}", actor.name));
+    // Every actor in the picture that day is on the map; Hezbollah, first
+    // heard from on 23 September, is not yet.
+    for (actor, offstage) in app.doc.scenario.actors.iter().zip(&app.view.time.offstage) {
+        let found = harness
+            .query_by_label_contains(&format!("Map: {}", actor.name))
+            .is_some();
+        assert_eq!(found, !offstage, "{}", actor.name);
     }
+    assert!(harness.query_by_label_contains("Map: Hezbollah").is_none());
+    harness.get_by_label_contains("as of 15 September 2014");
 }
 
 #[test]
@@ -307,9 +326,16 @@ fn links_open_only_when_clicked_and_only_for_http() {
         .expect("a source with a web address")
         .click();
     harness.run();
-    assert_eq!(
-        harness.state().opened_urls,
-        vec!["https://franceintheus.org/spip.php?article5887".to_owned()]
+    // Exactly the link clicked: one of the scenario's sources, over http(s).
+    let opened = harness.state().opened_urls.clone();
+    assert_eq!(opened.len(), 1, "{opened:?}");
+    assert!(opened[0].starts_with("http"), "{opened:?}");
+    let sources = &harness.state().doc.scenario.sources;
+    assert!(
+        sources
+            .iter()
+            .any(|s| s.url.as_deref() == Some(opened[0].as_str())),
+        "{opened:?}"
     );
 }
 

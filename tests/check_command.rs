@@ -37,7 +37,7 @@ fn the_built_in_scenario_checks_clean() {
 #[test]
 fn problems_are_printed_one_per_line_and_exit_non_zero() {
     let scenario = coalition_core::io::PARIS_2014
-        .replacen("\"stance\": \"strikes_syria\"", "\"stance\": \"keen\"", 1)
+        .replacen("\"stance\": \"strikes_iraq\"", "\"stance\": \"keen\"", 1)
         .replacen("\"actor\": \"IRN\"", "\"actor\": \"IRAN\"", 1);
     let path = temp_file("problems.coalition", &scenario);
     let (code, stdout, stderr) = check(&[path.to_str().expect("utf-8 path")]);

@@ -75,3 +75,47 @@ fn completions_are_printed_for_each_shell() {
     let (code, _, _) = run(&["completions", "tcsh-of-the-future"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn the_timeline_command_lists_every_event_and_each_actor_s_stances() {
+    let (code, stdout, stderr) = run(&["timeline", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(report["opens_on"], "2014-09-15");
+    assert_eq!(report["events"].as_array().map(Vec::len), Some(80));
+    let usa: Vec<&str> = report["stances"]["USA"]
+        .as_array()
+        .expect("the US's stances")
+        .iter()
+        .filter_map(|s| s["stance"].as_str())
+        .collect();
+    assert_eq!(usa, ["strikes_iraq", "strikes_syria"]);
+    let (code, text, _) = run(&["timeline"]);
+    assert_eq!(code, 0);
+    assert!(text.contains("United States: Strikes in Iraq only from 2014-08-08, then Strikes in Syria from 2014-09-23"), "{text}");
+}
+
+#[test]
+fn export_draws_the_map_as_of_a_date_and_refuses_one_outside_the_timeline() {
+    let dir = std::env::temp_dir().join(format!("coalition-map-date-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let out = dir.join("23-sept.svg");
+    let out_arg = out.to_str().expect("utf-8 path");
+    let (code, _, stderr) = run(&["export", "--date", "2014-09-23", "--out", out_arg]);
+    assert_eq!(code, 0, "{stderr}");
+    let svg = std::fs::read_to_string(&out).expect("written");
+    assert!(
+        svg.contains("Stance on 23 September 2014"),
+        "the date is on the map"
+    );
+    assert!(
+        svg.contains("Strikes in Syria (6)"),
+        "five Arab states and the US"
+    );
+    let (code, _, stderr) = run(&["export", "--date", "2013-01-01", "--out", out_arg]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("outside the timeline"), "{stderr}");
+    let (code, _, stderr) = run(&["export", "--date", "2014-02-30", "--out", out_arg]);
+    assert_eq!(code, 2, "not a real day: {stderr}");
+    let _ = std::fs::remove_dir_all(dir);
+}

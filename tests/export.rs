@@ -43,13 +43,16 @@ fn the_map_svg_parses_and_holds_every_legend_label_and_actor_name_as_text() {
     let text = texts(&svg);
     let all = text.join("\n");
     let scenario = &doc.scenario;
+    // Each stance with how many hold it that day: "Strikes in Syria (0)".
     for stance in &scenario.stance_scale {
         assert!(
-            text.contains(&stance.label),
+            text.iter()
+                .any(|t| t.starts_with(&format!("{} (", stance.label))),
             "legend lacks {}",
             stance.label
         );
     }
+    assert!(text.iter().any(|t| t == "Stance on 15 September 2014"), "{text:?}");
     for kind in scenario
         .relation_kinds
         .iter()
@@ -66,8 +69,11 @@ fn the_map_svg_parses_and_holds_every_legend_label_and_actor_name_as_text() {
     for kind in hidden {
         assert!(!text.contains(&kind.label), "{} is not drawn", kind.label);
     }
-    for actor in &scenario.actors {
-        assert!(all.contains(&actor.name), "no text names {}", actor.name);
+    // Every actor in the picture on the day shown is named; one not yet in
+    // it (Hezbollah, first heard from on 23 September) is not.
+    let day = scenario.opens_on().expect("a timeline");
+    for (actor, offstage) in scenario.actors.iter().zip(scenario.offstage_at(day)) {
+        assert_eq!(all.contains(&actor.name), !offstage, "{}", actor.name);
     }
 }
 
@@ -170,16 +176,22 @@ fn a_story_step_exports_with_its_what_if_and_highlight() {
     let doc = paris();
     let steps = coalition_map::ui::state::presentation::steps(&doc.scenario);
     let last = steps.len();
-    let picture = export::picture_for(&doc, Some(last), None).expect("the last step exists");
-    assert_eq!(picture.position, steps[last - 1].position);
-    assert_ne!(
-        picture.position, 0,
-        "the last step is the Iran-invited what-if"
-    );
-    let fifth = export::picture_for(&doc, Some(5), None).expect("step 5 exists");
+    let what_if = 1 + steps
+        .iter()
+        .position(|s| s.predict.is_some())
+        .expect("the story has a what-if step");
+    let picture =
+        export::picture_for(&doc, Some(what_if), None, None).expect("the what-if step exists");
+    assert_eq!(picture.position, steps[what_if - 1].position);
+    assert_ne!(picture.position, 0, "the what-if shows Iran invited");
+    let fifth = export::picture_for(&doc, Some(5), None, None).expect("step 5 exists");
     assert_eq!(fifth.options.highlight, steps[4].highlight);
     assert!(fifth.options.highlight.is_some());
-    let err = export::picture_for(&doc, Some(last + 1), None).expect_err("no such step");
+    // A dated step draws its day.
+    let final_step = export::picture_for(&doc, Some(last), None, None).expect("the last step");
+    assert_eq!(final_step.date, steps[last - 1].date);
+    assert!(final_step.date.is_some());
+    let err = export::picture_for(&doc, Some(last + 1), None, None).expect_err("no such step");
     assert!(err.contains("counted from 1"), "{err}");
 }
 
@@ -223,6 +235,7 @@ fn the_legend_draws_each_relation_kind_as_the_map_draws_its_edges() {
             hidden: &hidden,
             short: &[],
             look: picture.options.look,
+            date: None,
         };
         export::paint_legend(ui.painter(), egui::pos2(10.0, 10.0), &key);
     });

@@ -1,5 +1,7 @@
 //! The built-in Paris 2014 scenario against the source documents it was
-//! built from, in `../shared/sources` beside the project.
+//! built from, in `../shared/sources` beside the project: each quote and each
+//! event's excerpt against the text of its own source, and each event's day
+//! against its row of the timeline.
 //!
 //! A fresh clone has no `../shared`, so these tests are ignored by default;
 //! `.ci/run` runs them with `cargo test --test sources -- --ignored`.
@@ -31,8 +33,17 @@ fn fold(text: &str) -> String {
         .join(" ")
 }
 
-/// The shared sources, folded: the article, and the facts sheet.
-fn shared_sources() -> (String, String) {
+/// The shared source documents, as read.
+struct Shared {
+    /// The wire report of 15 September 2014 ("Agencies").
+    article: String,
+    /// The facts sheet.
+    facts: String,
+    /// The timeline's table rows, one string each.
+    rows: Vec<String>,
+}
+
+fn shared() -> Shared {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sources");
     let read = |name: &str| {
         std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| {
@@ -42,29 +53,109 @@ fn shared_sources() -> (String, String) {
             )
         })
     };
-    (
-        fold(&read("article-2014-09-15-iran-spurns-us-overture.txt")),
-        fold(&read("facts-2014.md")),
-    )
+    let timeline = read("timeline-2014.md");
+    Shared {
+        article: read("article-2014-09-15-iran-spurns-us-overture.txt"),
+        facts: read("facts-2014.md"),
+        rows: timeline
+            .lines()
+            .filter(|l| l.starts_with("| 20"))
+            .map(str::to_owned)
+            .collect(),
+    }
 }
 
-/// Both shared sources in one text.
-fn corpus() -> String {
-    let (article, facts) = shared_sources();
-    article + "\n" + &facts
+/// Where the facts sheet records what each of these sources says: a phrase
+/// found only in the bullet that cites it.
+const FACTS_KEYS: &[(&str, &str)] = &[
+    ("reuters-newser-195916", "newser.com/story/195916"),
+    ("afp-ibtimes-1465483", "article 1465483"),
+    ("reuters-2014-09-15", "idUKL6N0RG42I20140915"),
+    (
+        "yourmiddleeast-2014-09-15",
+        "yourmiddleeast.com, 2014/09/15",
+    ),
+    ("sputnik-2014-09-15", "fr.sputniknews.africa, 20140915"),
+    ("alalam-2014-09-11", "alalam.ir"),
+    ("independent-moallem", "(independent.co.uk)"),
+    (
+        "yourmiddleeast-2014-09-23",
+        "yourmiddleeast.com, 2014/09/23",
+    ),
+    ("nyt-thetech-2014-09-16", "thetech.com/2014/09/16"),
+];
+
+/// The facts sheet's bullets (with their continuation lines) that hold
+/// `key`, joined: all it records from one source.
+fn bullets(facts: &str, key: &str) -> Option<String> {
+    let mut bullets: Vec<String> = Vec::new();
+    for line in facts.lines() {
+        if line.starts_with("- ") || line.starts_with('|') || line.trim().is_empty() {
+            bullets.push(line.to_owned());
+        } else if let Some(last) = bullets.last_mut() {
+            last.push(' ');
+            last.push_str(line.trim());
+        }
+    }
+    let citing: Vec<String> = bullets.into_iter().filter(|b| b.contains(key)).collect();
+    (!citing.is_empty()).then(|| citing.join("\n"))
+}
+
+/// The text of source `id` as the shared documents hold it, folded: the
+/// article itself; a timeline source's own row; or the facts sheet's bullet
+/// that cites it. `None` when the documents hold no text of it.
+fn own_text(s: &Scenario, shared: &Shared, id: &str) -> Option<String> {
+    if id == "agencies-2014-09-15" {
+        return Some(fold(&shared.article));
+    }
+    if let Some(source) = s.source(id)
+        && let Some(url) = source.url.as_deref()
+        && id.starts_with("tl-")
+    {
+        // A row is found by its address and by what happened (two rows may
+        // share an address); the source's title holds the latter.
+        let what = source
+            .title
+            .trim_start_matches('[')
+            .split("; a blog repost")
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(']');
+        return shared
+            .rows
+            .iter()
+            .find(|row| row.contains(url) && row.contains(what))
+            .map(|row| fold(row));
+    }
+    let (_, key) = FACTS_KEYS.iter().find(|(source, _)| *source == id)?;
+    bullets(&shared.facts, key).map(|b| fold(&b))
+}
+
+/// Every shared document in one text, for words the story puts in quotation
+/// marks without naming their source.
+fn corpus(shared: &Shared) -> String {
+    [
+        fold(&shared.article),
+        fold(&shared.facts),
+        fold(&shared.rows.join("\n")),
+    ]
+    .join("\n")
 }
 
 #[test]
 #[ignore = "reads ../shared/sources, which a fresh clone lacks; .ci/run runs it"]
-fn every_quote_is_word_for_word_in_the_shared_sources() {
-    let corpus = corpus();
+fn every_quote_is_word_for_word_in_the_text_of_its_own_source() {
+    let shared = shared();
     let s = paris();
     assert!(s.quotes.len() >= 12);
     for quote in &s.quotes {
+        let own = own_text(&s, &shared, &quote.source)
+            .unwrap_or_else(|| panic!("quote {}: no text of source {}", quote.id, quote.source));
         assert!(
-            corpus.contains(&fold(&quote.text)),
-            "quote {} is not in the sources: {}",
+            own.contains(&fold(&quote.text)),
+            "quote {} is not in its own source {}: {}",
             quote.id,
+            quote.source,
             quote.text
         );
     }
@@ -72,9 +163,46 @@ fn every_quote_is_word_for_word_in_the_shared_sources() {
 
 #[test]
 #[ignore = "reads ../shared/sources, which a fresh clone lacks; .ci/run runs it"]
+fn every_event_is_dated_and_quoted_as_its_own_row_of_the_timeline() {
+    let shared = shared();
+    let s = paris();
+    let timeline = s.timeline.as_ref().expect("Paris has a timeline");
+    assert_eq!(
+        timeline.events.len(),
+        shared.rows.len(),
+        "one event per row"
+    );
+    for event in &timeline.events {
+        let id = &event.sources[0];
+        let row = own_text(&s, &shared, id)
+            .unwrap_or_else(|| panic!("event {}: no row for source {id}", event.id));
+        assert!(
+            row.contains(&fold(&event.excerpt)),
+            "event {}: its excerpt is not in its row",
+            event.id
+        );
+        // Shown from the day it happened, never before: the row's first
+        // date, or (a range, a later disclosure) a later day the row gives.
+        let day = event.date.to_string();
+        let first = row.get(2..12).unwrap_or_default();
+        assert!(
+            first <= day.as_str(),
+            "event {} before its row's date {first}",
+            event.id
+        );
+        assert!(
+            row.contains(&day[..7]) || row.contains(&day),
+            "event {}: {day}",
+            event.id
+        );
+    }
+}
+
+#[test]
+#[ignore = "reads ../shared/sources, which a fresh clone lacks; .ci/run runs it"]
 fn every_quote_in_the_story_is_in_the_sources_as_marked() {
-    let (article, facts) = shared_sources();
-    let corpus = corpus();
+    let shared = shared();
+    let corpus = corpus(&shared);
     let (s, story) = story();
     for step in &story {
         // Words in typographic quotation marks, in the text or the notes,
@@ -102,17 +230,10 @@ fn every_quote_in_the_story_is_in_the_sources_as_marked() {
             step.title
         );
         // As marked: a verbatim quote is word for word in the text of its own
-        // source (the article, or the facts sheet that records the others);
-        // a paraphrase is the reporter's words, found in the sources too.
-        let own = if quote.source == "agencies-2014-09-15" {
-            &article
-        } else {
-            &facts
-        };
-        match quote.kind {
-            QuoteKind::Verbatim => assert!(own.contains(&fold(&quote.text)), "{id}"),
-            QuoteKind::Paraphrase => assert!(corpus.contains(&fold(&quote.text)), "{id}"),
-        }
+        // source; a paraphrase is the reporter's words, found in it too.
+        let own = own_text(&s, &shared, &quote.source)
+            .unwrap_or_else(|| panic!("{id}: no text of source {}", quote.source));
+        assert!(own.contains(&fold(&quote.text)), "{id}");
         // Shown large with its speaker, a quote in this story is the
         // speaker's own words, never a paraphrase.
         assert_eq!(quote.kind, QuoteKind::Verbatim, "{id}");

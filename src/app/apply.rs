@@ -81,6 +81,27 @@ impl CoalitionApp {
                 self.refresh_attendance();
             }
             Command::ShowTab(tab) => self.view.right_tab = tab,
+            Command::SetDate(date) => {
+                self.view.time.playing = false;
+                self.view.go_to(&self.doc, Some(date));
+            }
+            Command::StepEvent(step) => {
+                self.view.time.playing = false;
+                self.step_event(step);
+            }
+            Command::TogglePlay => {
+                let time = &mut self.view.time;
+                time.playing = !time.playing && time.date.is_some();
+                time.last_step = ctx.input(|i| i.time);
+                // Play from the start when the cursor is at the end.
+                if time.playing && time.neighbour(&self.doc.scenario, 1).is_none() {
+                    let start = self.doc.scenario.timeline.as_ref().map(|t| t.start);
+                    self.view.go_to(&self.doc, start);
+                }
+            }
+            Command::SetSecondsPerEvent(seconds) => {
+                self.view.time.seconds_per_event = seconds.clamp(0.25, 10.0);
+            }
             Command::StartBestListSearch => self.start_search(ctx),
             Command::NewScenario => self.guard(ctx, Guarded::New),
             Command::NewFromTemplate => {
@@ -157,10 +178,39 @@ impl CoalitionApp {
         }
     }
 
+    /// Moves the timeline to the next (1) or previous (-1) event; returns
+    /// whether there was one.
+    pub(crate) fn step_event(&mut self, step: i32) -> bool {
+        match self.view.time.neighbour(&self.doc.scenario, step) {
+            Some(date) => {
+                self.view.go_to(&self.doc, Some(date));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// While the timeline plays: the next event once the current one has
+    /// been shown long enough; stops after the last.
+    pub(crate) fn advance_play(&mut self, ctx: &egui::Context) {
+        let time = &self.view.time;
+        if !time.playing {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let due = time.last_step + f64::from(time.seconds_per_event);
+        if now >= due {
+            self.view.time.last_step = now;
+            if !self.step_event(1) {
+                self.view.time.playing = false;
+            }
+        } else {
+            ctx.request_repaint_after_secs((due - now) as f32);
+        }
+    }
+
     pub(crate) fn refresh_attendance(&mut self) {
-        self.view
-            .attendance
-            .refresh(&self.doc.scenario, &self.doc.engine, &self.doc.named);
+        self.view.refresh_attendance(&self.doc);
     }
 
     /// Applies the commands emitted this frame.

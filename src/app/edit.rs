@@ -78,9 +78,8 @@ impl CoalitionApp {
         {
             self.view.selected = None;
         }
-        self.view
-            .attendance
-            .refresh(&self.doc.scenario, &self.doc.engine, &self.doc.named);
+        self.view.time.refresh(&self.doc);
+        self.view.refresh_attendance(&self.doc);
     }
 
     /// Removes an actor; when relations, quotes or rules name it, asks first.

@@ -137,6 +137,7 @@ impl CoalitionApp {
         let ctx = ui.ctx().clone();
         crate::theme::calm_text_cursor(&ctx, &mut self.last_input);
         self.poll_search(&ctx);
+        self.advance_play(&ctx);
         self.intercept_close(&ctx);
         self.take_dropped_files(&ctx);
         let asking = self.files.prompt.is_some()
@@ -162,7 +163,13 @@ impl CoalitionApp {
                 self.prefs.dark_theme,
                 &mut commands,
             );
-            ui::panels::top_bar::top_bar_ui(ui, &self.doc, &mut self.notice, &mut commands);
+            ui::panels::top_bar::top_bar_ui(
+                ui,
+                &self.doc,
+                self.view.time.date,
+                &mut self.notice,
+                &mut commands,
+            );
             if let Some(offer) = &self.files.recovery_offer {
                 ui::panels::top_bar::recovery_offer_ui(
                     ui,
@@ -206,7 +213,7 @@ impl CoalitionApp {
                 ui.separator();
                 match self.view.right_tab {
                     RightTab::ActorAndQuotes => {
-                        let scenario = self.view.attendance.shown(&self.doc.scenario);
+                        let scenario = self.view.shown(&self.doc);
                         ui::panels::actor::actor_panel_ui(ui, scenario, &self.view, &mut commands);
                         ui.separator();
                         ui::panels::quotes::quotes_panel_ui(
@@ -229,6 +236,18 @@ impl CoalitionApp {
                     }
                 }
             });
+        if self.doc.scenario.timeline.is_some() {
+            egui::Panel::bottom("timeline")
+                .exact_size(crate::theme::size::TIMELINE_PANEL_HEIGHT)
+                .show(ui, |ui| {
+                    ui::panels::timeline::timeline_ui(
+                        ui,
+                        &self.doc.scenario,
+                        &self.view.time,
+                        &mut commands,
+                    );
+                });
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let options = self.map_options();
             let mut view = self.view.map_view(&self.doc);

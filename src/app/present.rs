@@ -15,6 +15,7 @@ impl CoalitionApp {
                 position: attendance.position,
                 custom: attendance.custom.clone(),
                 selected: self.view.selected.clone(),
+                date: self.view.time.date,
             }),
             ..Presentation::default()
         });
@@ -32,9 +33,8 @@ impl CoalitionApp {
                 .custom
                 .filter(|c| c.len() == self.doc.scenario.actors.len());
             self.view.selected = back.selected;
-            self.view
-                .attendance
-                .refresh(&self.doc.scenario, &self.doc.engine, &self.doc.named);
+            let date = back.date;
+            self.view.go_to(&self.doc, date);
         }
         crate::theme::apply_style(ctx, self.prefs.dark_theme);
         if ctx.input(|i| i.viewport().fullscreen.unwrap_or(false)) {
@@ -64,9 +64,9 @@ impl CoalitionApp {
         attendance.position = step.position;
         attendance.custom = None;
         self.view.selected = None;
-        self.view
-            .attendance
-            .refresh(&self.doc.scenario, &self.doc.engine, &self.doc.named);
+        self.view.time.playing = false;
+        let date = step.date;
+        self.view.go_to(&self.doc, date);
     }
 
     /// One frame of presentation mode.

@@ -21,6 +21,10 @@ pub struct ExportArgs {
     /// Draw this named attendance scenario (its id or name).
     #[arg(long, value_name = "NAME")]
     pub scenario: Option<String>,
+    /// Draw the scenario as it stood on this day (YYYY-MM-DD; a scenario with
+    /// a timeline).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<coalition_core::model::Date>,
     /// The handout (map, legend, quotes with their sources, sources) instead
     /// of the map alone.
     #[arg(long)]
@@ -57,7 +61,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Exit 
     };
     let doc = coalition_core::Document::new(scenario, args.file.clone());
     let step = args.step.and_then(|n| usize::try_from(n).ok());
-    let picture = match picture_for(&doc, step, args.scenario.as_deref()) {
+    let picture = match picture_for(&doc, step, args.scenario.as_deref(), args.date) {
         Ok(picture) => picture,
         Err(message) => {
             say(err, format_args!("{message}"));

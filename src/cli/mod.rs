@@ -14,6 +14,7 @@ pub mod completions;
 pub mod desktop;
 pub mod export;
 pub mod generate;
+pub mod timeline;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -52,6 +53,7 @@ pub enum Command {
     Attendance(attendance::AttendanceArgs),
     Export(export::ExportArgs),
     Generate(generate::GenerateArgs),
+    Timeline(timeline::TimelineArgs),
     Completions(completions::CompletionsArgs),
 }
 
@@ -96,6 +98,7 @@ impl Command {
             Self::Attendance(args) => attendance::run(args, out, err),
             Self::Export(args) => export::run(args, out, err),
             Self::Generate(args) => generate::run(args, out, err),
+            Self::Timeline(args) => timeline::run(args, out, err),
             Self::Completions(args) => completions::run(args, out),
         }
     }

@@ -68,11 +68,14 @@ pub fn handout_svg(doc: &Document, basemap: &Basemap, picture: &MapPicture) -> S
         let short = paint_map(ui, map_rect, doc, basemap, &map_picture, maps);
         column.y = map_rect.bottom() + 8.0;
         // The legend under the map, where it hides nothing.
+        let mut time = crate::ui::state::time::TimeView::default();
+        time.go_to(doc, picture.date);
         let key = super::Legend {
-            scenario,
+            scenario: time.dated.as_ref().unwrap_or(scenario),
             hidden: &picture.hidden_relation_kinds,
             short: &short,
             look: picture.options.look,
+            date: time.date,
         };
         let legend = super::paint_legend(&painter, pos2(MARGIN, column.y), &key);
         column.y = legend.bottom() + 12.0;

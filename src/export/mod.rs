@@ -54,6 +54,8 @@ pub struct MapPicture {
     pub options: MapOptions,
     /// Draw the legend in the picture's corner.
     pub legend: bool,
+    /// The timeline's day the map shows (none: the day it opens on).
+    pub date: Option<coalition_core::model::Date>,
 }
 
 impl MapPicture {
@@ -69,6 +71,7 @@ impl MapPicture {
             selected: view.selected.clone(),
             options: options.clone(),
             legend: true,
+            date: view.time.date,
         }
     }
 
@@ -90,19 +93,20 @@ impl MapPicture {
             selected: None,
             options: MapOptions::default(),
             legend: true,
+            date: None,
         }
     }
 
     /// A view state set up as the picture says, for the headless pass.
     fn view_state(&self, doc: &Document, rect: Rect) -> ViewState {
         let mut view = ViewState::for_document(doc);
+        view.time.go_to(doc, self.date);
         view.attendance.position = self.position;
         view.attendance.custom = self
             .custom
             .clone()
             .filter(|c| c.len() == doc.scenario.actors.len());
-        view.attendance
-            .refresh(&doc.scenario, &doc.engine, &doc.named);
+        view.refresh_attendance(doc);
         view.hidden_relation_kinds
             .clone_from(&self.hidden_relation_kinds);
         view.selected.clone_from(&self.selected);
@@ -135,8 +139,23 @@ pub fn picture_for(
     doc: &Document,
     step: Option<usize>,
     scenario: Option<&str>,
+    date: Option<coalition_core::model::Date>,
 ) -> Result<MapPicture, String> {
     let mut picture = MapPicture::whole_region(doc, EXPORT_SIZE);
+    if let Some(date) = date {
+        let timeline = doc
+            .scenario
+            .timeline
+            .as_ref()
+            .ok_or("--date needs a scenario with a timeline; this one has none")?;
+        if !(timeline.start..=timeline.end).contains(&date) {
+            return Err(format!(
+                "{date} is outside the timeline ({} to {})",
+                timeline.start, timeline.end
+            ));
+        }
+        picture.date = Some(date);
+    }
     if let Some(wanted) = scenario {
         let named = doc.scenario.attendance_scenarios();
         picture.position = named
@@ -163,6 +182,9 @@ pub fn picture_for(
             picture.position = chosen.position;
         }
         picture.options.highlight.clone_from(&chosen.highlight);
+        if date.is_none() {
+            picture.date = chosen.date;
+        }
     }
     Ok(picture)
 }
@@ -240,10 +262,7 @@ pub fn paint_map(
     if let Some(transform) = view.map.transform {
         maps.push(MapRecord {
             transform,
-            fills: crate::ui::map::countries::country_fills(
-                view.attendance.shown(&doc.scenario),
-                picture.options.look,
-            ),
+            fills: crate::ui::map::countries::country_fills(view.shown(doc), picture.options.look),
         });
     }
     let short: Vec<(String, String)> = view
@@ -255,13 +274,14 @@ pub fn paint_map(
         .map(|(_, actor)| (actor.id.clone(), actor.name.clone()))
         .collect();
     if picture.legend {
-        let shown = view.attendance.shown(&doc.scenario);
+        let shown = view.shown(doc);
         let origin = rect.min + vec2(10.0, 10.0);
         let key = Legend {
             scenario: shown,
             hidden: &view.hidden_relation_kinds,
             short: &short,
             look: picture.options.look,
+            date: view.time.date,
         };
         paint_legend(ui.painter(), origin, &key);
     }
@@ -280,6 +300,8 @@ pub struct Legend<'a> {
     pub short: &'a [(String, String)],
     /// The map's look, whose colours the legend shows.
     pub look: crate::theme::MapLook,
+    /// The timeline's day the map shows, if it has one.
+    pub date: Option<coalition_core::model::Date>,
 }
 
 /// The map of `picture` as an SVG document.
@@ -299,7 +321,20 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
         hidden,
         short,
         look: _,
+        date,
     } = *legend;
+    let heading = date.map_or_else(
+        || "Stance".to_owned(),
+        |d| format!("Stance on {}", crate::ui::panels::timeline::long_date(d)),
+    );
+    let with_count = |stance: &coalition_core::model::StanceCategory| {
+        let n = scenario
+            .actors
+            .iter()
+            .filter(|a| a.stance == stance.id)
+            .count();
+        format!("{} ({n})", stance.label)
+    };
     let font = egui::FontId::proportional(13.0);
     let row = 20.0;
     let kinds: Vec<(usize, &coalition_core::model::RelationKind)> = scenario
@@ -311,9 +346,9 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
     let width = scenario
         .stance_scale
         .iter()
-        .map(|s| s.label.as_str())
-        .chain(kinds.iter().map(|(_, k)| k.label.as_str()))
-        .map(str::to_owned)
+        .map(with_count)
+        .chain(kinds.iter().map(|(_, k)| k.label.clone()))
+        .chain(std::iter::once(heading.clone()))
         .chain(short.iter().map(|(id, name)| format!("{id}: {name}")))
         .map(|text| {
             painter
@@ -348,7 +383,7 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
         };
         painter.text(pos2(x, y), egui::Align2::LEFT_CENTER, s, font, colour);
     };
-    text(y, origin.x + 8.0, "Stance", true);
+    text(y, origin.x + 8.0, &heading, true);
     y += row;
     let count = scenario.stance_scale.len();
     for (rank, stance) in scenario.stance_scale.iter().enumerate() {
@@ -360,7 +395,7 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
             theme::stance_colour_for(legend.look.palette(), scenario, rank),
             theme::node_stroke(),
         );
-        text(y, origin.x + 34.0, &stance.label, false);
+        text(y, origin.x + 34.0, &with_count(stance), false);
         y += row;
     }
     if !kinds.is_empty() {

@@ -236,6 +236,8 @@ pub mod map {
     pub const LEGEND_BACKGROUND: Color32 = Color32::from_rgba_premultiplied(0xF8, 0xF8, 0xF8, 0xE8);
     /// The line that follows the pointer while a relation is drawn.
     pub const DRAWING: Color32 = Color32::from_rgb(0x10, 0x60, 0xC0);
+    /// The ring around the actors the timeline's current event is about.
+    pub const EVENT_RING: Color32 = Color32::from_rgb(0xE0, 0x8A, 0x00);
 }
 
 /// Sizes in points.
@@ -262,6 +264,13 @@ pub mod size {
     pub const LEFT_PANEL_WIDTH: f32 = 230.0;
     /// How tall an editor list grows before it scrolls.
     pub const EDIT_LIST_HEIGHT: f32 = 150.0;
+    /// The timeline's axis: its height, and the room left and right of it.
+    pub const TIMELINE_AXIS_HEIGHT: f32 = 34.0;
+    pub const TIMELINE_MARGIN: f32 = 14.0;
+    /// The timeline's strip under the map: controls, axis and the day's
+    /// events (which scroll when there are more). Fixed, so the map does not
+    /// jump while the timeline plays.
+    pub const TIMELINE_PANEL_HEIGHT: f32 = 178.0;
     pub const LEGEND_GLYPH: f32 = 7.0;
 }
 

@@ -8,6 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use coalition_core::edit::{Dependents, Edit, List};
 use coalition_core::io::csv::Table;
+use coalition_core::model::Date;
 
 /// What the File menu exports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,6 +149,14 @@ pub enum Command {
     CancelBestListSearch,
     /// Step the attendance slider by one.
     StepScenario(i32),
+    /// Show the scenario as it stood on this day (the timeline's cursor).
+    SetDate(Date),
+    /// Move the timeline to the next event (1) or the previous one (-1).
+    StepEvent(i32),
+    /// Play the timeline event by event, or pause it.
+    TogglePlay,
+    /// How long Play shows each event, in seconds.
+    SetSecondsPerEvent(f32),
     /// File menu: a blank scenario.
     NewScenario,
     /// File menu: a new scenario on the Paris 2014 scales, kinds and groups.
@@ -232,7 +241,7 @@ pub enum UnsavedAnswer {
 impl Command {
     /// The commands that have a keyboard shortcut, for the help list and the
     /// shortcut handler.
-    pub const WITH_SHORTCUTS: [Self; 20] = [
+    pub const WITH_SHORTCUTS: [Self; 22] = [
         Self::FitAll,
         Self::ZoomIn,
         Self::ZoomOut,
@@ -243,6 +252,8 @@ impl Command {
         Self::FocusSearch,
         Self::StepScenario(-1),
         Self::StepScenario(1),
+        Self::StepEvent(-1),
+        Self::StepEvent(1),
         Self::NewScenario,
         Self::OpenDialog,
         // Before Save: egui lets Ctrl+S match Ctrl+Shift+S too.
@@ -301,6 +312,11 @@ impl Command {
             Self::CancelBestListSearch => "Cancel search".into(),
             Self::StepScenario(step) if *step < 0 => "Previous scenario".into(),
             Self::StepScenario(_) => "Next scenario".into(),
+            Self::SetDate(date) => format!("Go to {date}"),
+            Self::StepEvent(step) if *step < 0 => "Previous event".into(),
+            Self::StepEvent(_) => "Next event".into(),
+            Self::TogglePlay => "Play or pause".into(),
+            Self::SetSecondsPerEvent(_) => "Seconds per event".into(),
             Self::NewScenario => "New".into(),
             Self::NewFromTemplate => "New from the Paris 2014 template".into(),
             Self::OpenDialog => "Open…".into(),
@@ -372,6 +388,10 @@ impl Command {
             Self::FocusSearch => "Find an actor by name or id",
             Self::OpenUrl(_) => "Open the source in your web browser",
             Self::SetAttendanceScenario(_) | Self::StepScenario(_) => "Move the attendance slider",
+            Self::SetDate(_) => "Show the scenario as it stood on this day",
+            Self::StepEvent(_) => "Move the timeline to the previous or next event (, and .)",
+            Self::TogglePlay => "Walk through the events one by one, or stop",
+            Self::SetSecondsPerEvent(_) => "How long Play shows each event",
             Self::ToggleInvitation(_) => {
                 "What if this actor were (not) invited? The slider shows \"custom\""
             }
@@ -474,6 +494,8 @@ impl Command {
             Self::StepScenario(_) => {
                 Some(KeyboardShortcut::new(Modifiers::NONE, Key::CloseBracket))
             }
+            Self::StepEvent(step) if *step < 0 => plain(Key::Comma),
+            Self::StepEvent(_) => plain(Key::Period),
             Self::NewScenario => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::N)),
             Self::OpenDialog => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::O)),
             Self::Save => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::S)),

@@ -47,6 +47,15 @@ pub fn presentation_ui(
                                 .size(type_size::BODY),
                         );
                     }
+                    // The day the map shows, large: the class sees when.
+                    if let Some(date) = view.time.date {
+                        ui.add_space(16.0);
+                        ui.label(
+                            RichText::new(crate::ui::panels::timeline::long_date(date))
+                                .size(type_size::TITLE)
+                                .strong(),
+                        );
+                    }
                 });
             });
         });

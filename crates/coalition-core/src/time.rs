@@ -69,30 +69,41 @@ impl Scenario {
     }
 
     /// The indices of the relations that hold on `date`, between actors in
-    /// the picture. A relation that an event starts holds from that day on
-    /// (not before); one that an event ends, no longer from that day; one no
-    /// event names holds throughout.
+    /// the picture. A relation whose own `date` is a full day holds from that
+    /// day on, as does one an event starts; one that an event ends holds no
+    /// longer from that day; one with neither holds throughout.
     pub fn relations_at(&self, date: Date) -> Vec<usize> {
         let events = ordered_events(self);
         let holds = |relation: &Relation| {
-            let mut starts = false;
-            let mut state = None;
+            // Each day the relation starts (true) or ends (false), in order;
+            // its own date first on a day an event also names.
+            let mut turns: Vec<(Date, bool)> = relation
+                .date
+                .parse::<Date>()
+                .ok()
+                .map(|day| (day, true))
+                .into_iter()
+                .collect();
             for event in &events {
                 for change in &event.changes {
-                    let now = match change {
+                    match change {
                         Change::RelationStarts { relation: r } if names(r, relation) => {
-                            starts = true;
-                            true
+                            turns.push((event.date, true));
                         }
-                        Change::RelationEnds { relation: r } if names(r, relation) => false,
-                        _ => continue,
-                    };
-                    if event.date <= date {
-                        state = Some(now);
+                        Change::RelationEnds { relation: r } if names(r, relation) => {
+                            turns.push((event.date, false));
+                        }
+                        _ => {}
                     }
                 }
             }
-            state.unwrap_or(!starts)
+            turns.sort_by_key(|&(day, _)| day);
+            let starts = turns.iter().any(|&(_, starts)| starts);
+            turns
+                .iter()
+                .take_while(|&&(day, _)| day <= date)
+                .last()
+                .map_or(!starts, |&(_, holds)| holds)
         };
         self.relations
             .iter()

@@ -90,7 +90,13 @@ fn the_built_in_scenario_has_the_communique_participants_and_the_non_participant
 #[test]
 fn the_stances_distinguish_the_six_positions() {
     let s = paris();
-    let stance_of = |id: &str| s.actor(id).map(|a| a.stance.clone()).unwrap_or_default();
+    // By the timeline's last day every position is taken by someone.
+    let end = s.timeline.as_ref().expect("a timeline").end;
+    let stance_of = |id: &str| {
+        s.stance_at(id, end)
+            .map(|(stance, _)| stance.to_owned())
+            .unwrap_or_default()
+    };
     let distinct: std::collections::BTreeSet<String> = ["USA", "FRA", "DEU", "RUS", "IRN", "ISIL"]
         .iter()
         .map(|id| stance_of(id))
@@ -286,6 +292,8 @@ fn the_paris_story_validates_and_walks_through_the_day_in_order() {
             "Khamenei's answer",
             "Kerry's reply",
             "What if Iran had been invited?",
+            "23 September: strikes in Syria",
+            "October: strikes in Iraq",
         ]
     );
     let highlights = |i: usize| -> Vec<&str> {
@@ -334,28 +342,46 @@ fn the_paris_story_validates_and_walks_through_the_day_in_order() {
             Some("khamenei-dirty-hands-agencies"),
             Some("kerry-not-coordinating"),
             None,
+            None,
+            None,
         ]
     );
+    // The steps after Paris ring who struck where.
+    assert_eq!(
+        highlights(8),
+        ["ARE", "BHR", "ISIL", "JOR", "QAT", "SAU", "USA"]
+    );
+    assert_eq!(
+        highlights(9),
+        ["AUS", "BEL", "CAN", "FRA", "GBR", "IRQ", "NLD"]
+    );
 
-    // Every step but the last shows the conference as it happened, the first
-    // named scenario; the last asks before it shows the Iran-invited what-if.
-    let (last, first_steps) = story.split_last().expect("a story");
+    // Every step but the what-if shows the conference as it happened, the
+    // first named scenario; the what-if asks before it shows Iran invited.
     assert_eq!(s.attendance_scenarios()[0].id, "as-it-happened");
-    for step in first_steps {
+    let what_if = &story[7];
+    for step in story.iter().filter(|step| step.title != what_if.title) {
         assert_eq!(s.story_scenario_index(step), Some(0), "{}", step.title);
         assert!(step.predict.is_none(), "{}", step.title);
     }
-    assert_eq!(scenario_id(&s, last), "iran-invited");
+    assert_eq!(scenario_id(&s, what_if), "iran-invited");
     assert_eq!(
-        last.predict.as_deref(),
+        what_if.predict.as_deref(),
         Some("If Iran is invited, who stays away?")
     );
+    // Every step has its day, and the days never go back.
+    let days: Vec<_> = story.iter().map(|step| step.date.expect("dated")).collect();
+    assert!(days.windows(2).all(|w| w[0] <= w[1]), "{days:?}");
+    assert_eq!(days[0].to_string(), "2014-09-15");
 }
 
 #[test]
 fn the_story_s_what_if_has_an_answer_to_its_question() {
     let (s, story) = story();
-    let last = story.last().expect("a story");
+    let last = story
+        .iter()
+        .find(|step| step.predict.is_some())
+        .expect("a what-if step");
     let named = &s.attendance_scenarios()[s.story_scenario_index(last).expect("a scenario")];
     let outcome = Engine::new(&s).evaluate(&invitations(&s, named));
     let attends = |id: &str| outcome.attending[s.actor_index(id).expect("actor")];

@@ -71,9 +71,13 @@ pub struct MapView<'a> {
     pub memory: &'a mut MapState,
     /// The scenario as the slider shows it (a what-if's stance changes applied).
     pub scenario: &'a Scenario,
-    /// Changes when the slider's what-if or invitation list does: the cached
-    /// layers are drawn again then.
+    /// Changes when the slider's what-if, its invitation list or the
+    /// timeline's day does: the cached layers are drawn again then.
     pub what_if_key: u64,
+    /// For each actor, whether it is not in the picture yet (not drawn).
+    pub offstage: &'a [bool],
+    /// Actors the timeline's current event is about: ringed, sorted by id.
+    pub ringed: &'a [String],
     /// Who is invited, and who attends.
     pub invited: &'a [bool],
     pub outcome: &'a coalition_core::decide::Outcome,
@@ -320,6 +324,7 @@ pub fn map_ui(
         look,
         highlight: options.highlight.as_ref(),
         hide_outcome: options.hide_outcome,
+        ringed: view.ringed,
     };
     if options.editing
         && response.double_clicked()
@@ -339,8 +344,11 @@ pub fn map_ui(
         drawing_from: &mut *view.drawing_from,
         dropped: None,
     };
+    let on_stage = |index: usize| !view.offstage.get(index).copied().unwrap_or(false);
     for (index, placement) in placements.iter().enumerate() {
-        node_focused |= node_ui(ui, &cx, index, placement, &mut gesture, commands);
+        if on_stage(index) {
+            node_focused |= node_ui(ui, &cx, index, placement, &mut gesture, commands);
+        }
     }
     // A relation drawn onto a node: ask for its kind.
     if let Some((from, pointer)) = gesture.dropped
@@ -368,7 +376,7 @@ pub fn map_ui(
         );
     }
     view.memory.has_focus = node_focused || response.has_focus();
-    for placement in &placements {
+    for (_, placement) in placements.iter().enumerate().filter(|(i, _)| on_stage(*i)) {
         if let Some(label) = &placement.label {
             painter.rect_filled(label.rect, 3.0, colours::LABEL_HALO);
             painter.text(

@@ -40,6 +40,8 @@ pub(super) struct NodeContext<'a> {
     pub(super) highlight: Option<&'a Highlight>,
     /// Predict first: who stays away is not shown yet.
     pub(super) hide_outcome: bool,
+    /// Actors the timeline's current event is about, sorted by id.
+    pub(super) ringed: &'a [String],
 }
 
 /// What the conference means for one actor, in words.
@@ -111,6 +113,13 @@ pub(super) fn node_ui(
             Stroke::NONE,
         ));
     }
+    if cx.ringed.binary_search(&actor.id).is_ok() {
+        painter.circle_stroke(
+            placement.centre,
+            radius + 7.5 * look.scale,
+            Stroke::new(2.5 * look.scale, colours::EVENT_RING),
+        );
+    }
     if is_selected {
         painter.circle_stroke(
             placement.centre,
@@ -161,6 +170,9 @@ pub(super) fn node_ui(
     }
     if !in_focus {
         name.push_str(", not in focus");
+    }
+    if cx.ringed.binary_search(&actor.id).is_ok() {
+        name.push_str(", changed by the day's event");
     }
     response.widget_info(|| WidgetInfo::selected(Role::Button, true, is_selected, &name));
     if response.has_focus() {

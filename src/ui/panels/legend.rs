@@ -28,7 +28,7 @@ pub fn legend_panel_ui(
         .id_salt("legend_scroll")
         .show(ui, |ui| {
             // The legend counts stances as the slider's scenario shows them.
-            legend_ui(ui, view.attendance.shown(scenario));
+            legend_ui(ui, view.shown(doc));
             ui.separator();
             relation_toggles_ui(ui, scenario, view, commands);
             ui.separator();

@@ -8,4 +8,5 @@ pub mod measures_plot;
 pub mod menu_bar;
 pub mod quotes;
 pub mod scenario_slider;
+pub mod timeline;
 pub mod top_bar;

@@ -4,7 +4,7 @@
 use crate::ui::command::Command;
 use crate::ui::state::ViewState;
 use crate::ui::widgets::source_view::source_ui;
-use coalition_core::model::{Quote, QuoteKind, Scenario};
+use coalition_core::model::{Date, Quote, QuoteKind, Scenario};
 
 /// How many quote cards are laid out before "Show more".
 pub const QUOTES_PER_PAGE: usize = 40;
@@ -66,7 +66,10 @@ pub fn quotes_panel_ui(
                     ui,
                     scenario,
                     quote,
-                    view.focused_quote.as_deref() == Some(quote.id.as_str()),
+                    (
+                        view.focused_quote.as_deref() == Some(quote.id.as_str()),
+                        view.time.date,
+                    ),
                     commands,
                 );
             }
@@ -94,7 +97,7 @@ fn quote_card_ui(
     ui: &mut egui::Ui,
     scenario: &Scenario,
     quote: &Quote,
-    focused: bool,
+    (focused, on): (bool, Option<Date>),
     commands: &mut Vec<Command>,
 ) {
     let mut frame = egui::Frame::group(ui.style());
@@ -103,7 +106,7 @@ fn quote_card_ui(
     }
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
-        quote_body_ui(ui, scenario, quote, commands);
+        quote_body_ui(ui, scenario, quote, on, commands);
         let variants: Vec<&Quote> = scenario
             .quotes
             .iter()
@@ -118,7 +121,7 @@ fn quote_card_ui(
             );
             for variant in variants {
                 ui.indent(("variant", &variant.id), |ui| {
-                    quote_body_ui(ui, scenario, variant, commands);
+                    quote_body_ui(ui, scenario, variant, on, commands);
                 });
             }
         }
@@ -133,12 +136,27 @@ fn quote_card_ui(
     });
 }
 
+/// Whether `quote` was said after `on`, the timeline's day.
+pub fn said_later(quote: &Quote, on: Option<Date>) -> Option<Date> {
+    let said = quote.date.parse::<Date>().ok()?;
+    (said > on?).then_some(said)
+}
+
 fn quote_body_ui(
     ui: &mut egui::Ui,
     scenario: &Scenario,
     quote: &Quote,
+    on: Option<Date>,
     commands: &mut Vec<Command>,
 ) {
+    if let Some(said) = said_later(quote, on) {
+        ui.label(
+            egui::RichText::new(format!("Later: said on {said}, after the day shown"))
+                .small()
+                .strong()
+                .color(ui.visuals().warn_fg_color),
+        );
+    }
     let text = egui::RichText::new(quote_display_text(quote));
     ui.label(if quote.kind == QuoteKind::Verbatim {
         text.italics()

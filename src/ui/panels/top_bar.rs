@@ -5,15 +5,27 @@ use crate::ui::command::Command;
 use crate::ui::state::Notice;
 use coalition_core::Document;
 
+/// The title bar; `date` is the timeline's day, shown instead of the
+/// scenario's own date when it has a timeline.
 pub fn top_bar_ui(
     ui: &mut egui::Ui,
     doc: &Document,
+    date: Option<coalition_core::model::Date>,
     notice: &mut Option<Notice>,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
         ui.heading(&doc.scenario.title);
-        ui.label(egui::RichText::new(&doc.scenario.date).weak());
+        match date {
+            Some(date) => ui.label(
+                egui::RichText::new(format!(
+                    "as of {}",
+                    crate::ui::panels::timeline::long_date(date)
+                ))
+                .strong(),
+            ),
+            None => ui.label(egui::RichText::new(&doc.scenario.date).weak()),
+        };
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             for command in [
                 Command::StartPresentation,

@@ -163,10 +163,6 @@ impl AttendanceView {
         h.finish()
     }
 
-    pub fn shown<'a>(&'a self, scenario: &'a Scenario) -> &'a Scenario {
-        self.overridden.as_ref().unwrap_or(scenario)
-    }
-
     /// Whether the list was changed by hand.
     pub fn is_custom(&self) -> bool {
         self.custom.is_some()

@@ -6,15 +6,18 @@
 pub mod attendance;
 pub mod editor;
 pub mod presentation;
+pub mod time;
 
 use std::collections::BTreeSet;
 
 use coalition_core::Document;
+use coalition_core::model::{Date, Scenario};
 
 use crate::ui::command::RightTab;
 use crate::ui::map::{MapState, MapView};
 use attendance::AttendanceView;
 use editor::EditView;
+use time::TimeView;
 
 /// What the user is looking at: selection, search, filters, the map's view,
 /// the attendance slider.
@@ -36,6 +39,8 @@ pub struct ViewState {
     pub edit: EditView,
     /// Presentation mode, when on.
     pub presenting: Option<crate::ui::state::presentation::Presentation>,
+    /// The timeline's cursor, and the scenario as of its day.
+    pub time: TimeView,
 }
 
 impl ViewState {
@@ -43,6 +48,12 @@ impl ViewState {
     /// the slider on the first scenario.
     pub fn for_document(doc: &Document) -> Self {
         let scenario = &doc.scenario;
+        let time = TimeView::for_document(doc);
+        let attendance = AttendanceView::new(
+            time.dated.as_ref().unwrap_or(scenario),
+            &doc.engine,
+            &doc.named,
+        );
         Self {
             selected: None,
             focused_quote: None,
@@ -58,10 +69,39 @@ impl ViewState {
             map: MapState::default(),
             focus_search: false,
             right_tab: RightTab::default(),
-            attendance: AttendanceView::new(scenario, &doc.engine, &doc.named),
+            attendance,
             edit: EditView::default(),
             presenting: None,
+            time,
         }
+    }
+
+    /// The scenario as the map shows it: as of the timeline's day, with the
+    /// slider's what-if applied.
+    pub fn shown<'a>(&'a self, doc: &'a Document) -> &'a Scenario {
+        self.attendance
+            .overridden
+            .as_ref()
+            .or(self.time.dated.as_ref())
+            .unwrap_or(&doc.scenario)
+    }
+
+    /// The scenario as of the timeline's day, before any what-if.
+    pub fn dated<'a>(&'a self, doc: &'a Document) -> &'a Scenario {
+        self.time.dated.as_ref().unwrap_or(&doc.scenario)
+    }
+
+    /// Moves the timeline to `date` (none: the day it opens on), and the
+    /// attendance view with it.
+    pub fn go_to(&mut self, doc: &Document, date: Option<Date>) {
+        self.time.go_to(doc, date);
+        self.refresh_attendance(doc);
+    }
+
+    /// Computes the slider's outcome again, on the scenario as of the day.
+    pub fn refresh_attendance(&mut self, doc: &Document) {
+        let dated = self.time.dated.as_ref().unwrap_or(&doc.scenario);
+        self.attendance.refresh(dated, &doc.engine, &doc.named);
     }
 }
 
@@ -69,8 +109,21 @@ impl ViewState {
     /// The parts of the view the map widget draws and changes, for one frame.
     pub fn map_view<'a>(&'a mut self, doc: &'a Document) -> MapView<'a> {
         MapView {
-            scenario: self.attendance.shown(&doc.scenario),
-            what_if_key: self.attendance.key(),
+            scenario: self
+                .attendance
+                .overridden
+                .as_ref()
+                .or(self.time.dated.as_ref())
+                .unwrap_or(&doc.scenario),
+            offstage: &self.time.offstage,
+            ringed: &self.time.ringed,
+            what_if_key: {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                self.attendance.key().hash(&mut h);
+                self.time.date.hash(&mut h);
+                h.finish()
+            },
             invited: &self.attendance.invited,
             outcome: &self.attendance.outcome,
             selected: self.selected.as_deref(),

@@ -16,6 +16,9 @@ pub struct Step<'a> {
     pub text: &'a str,
     /// The named attendance scenario it shows, as a slider position.
     pub position: usize,
+    /// The day it shows, on a scenario with a timeline (none: the day the
+    /// timeline opens on).
+    pub date: Option<coalition_core::model::Date>,
     /// What it puts in focus; `None` fades nothing.
     pub highlight: Option<Highlight>,
     pub quote: Option<&'a Quote>,
@@ -37,6 +40,7 @@ pub fn steps(scenario: &Scenario) -> Vec<Step<'_>> {
                 title: named.name.clone(),
                 text: &named.description,
                 position,
+                date: None,
                 highlight: None,
                 quote: None,
                 predict: None,
@@ -68,6 +72,7 @@ pub fn steps(scenario: &Scenario) -> Vec<Step<'_>> {
                 title: step.title.clone(),
                 text: &step.text,
                 position: scenario.story_scenario_index(step).unwrap_or(0),
+                date: step.date,
                 highlight,
                 quote: step.quote.as_deref().and_then(|id| scenario.quote(id)),
                 predict: step.predict.as_deref(),
@@ -101,6 +106,8 @@ pub struct ReturnTo {
     pub position: usize,
     pub custom: Option<Vec<bool>>,
     pub selected: Option<String>,
+    /// The timeline's day.
+    pub date: Option<coalition_core::model::Date>,
 }
 
 impl Presentation {
@@ -151,6 +158,7 @@ mod tests {
             title: String::new(),
             text: "",
             position: 0,
+            date: None,
             highlight: None,
             quote: None,
             predict,

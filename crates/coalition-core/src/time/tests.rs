@@ -155,6 +155,15 @@ fn a_relation_holds_between_the_events_that_start_and_end_it() {
 }
 
 #[test]
+fn a_relation_with_a_full_date_holds_from_that_day_and_one_with_a_year_throughout() {
+    let mut s = scenario(Vec::new());
+    s.relations[0].date = "2014-09-19".into();
+    s.relations[1].date = "1979".into();
+    assert_eq!(s.relations_at(day("2014-09-18")), [1]);
+    assert_eq!(s.relations_at(day("2014-09-19")), [0, 1]);
+}
+
+#[test]
 fn events_between_two_days_are_those_after_the_first_up_to_the_second() {
     let s = scenario(vec![
         stance("b", "2014-09-23", "USA", "x"),

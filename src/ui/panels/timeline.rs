@@ -1,0 +1,262 @@
+//! The timeline under the map: the date axis with a tick per event, a cursor
+//! to drag (or click anywhere on the axis; arrow keys move it a day when it
+//! has focus), Play/Pause with its pace, the previous and next event, and a
+//! banner with the current day's events, each with its source and the
+//! source's own words.
+
+use chrono::Datelike as _;
+use egui::{Align2, FontId, Pos2, Rect, Role, Sense, Stroke, WidgetInfo, pos2, vec2};
+
+use crate::theme::size;
+use crate::ui::command::Command;
+use crate::ui::state::time::TimeView;
+use crate::ui::widgets::source_view::source_ui;
+use coalition_core::model::{Date, Event, Scenario, Timeline};
+use coalition_core::time::ordered_events;
+
+/// Draws the timeline of `scenario` (nothing without one).
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    time: &TimeView,
+    commands: &mut Vec<Command>,
+) {
+    let (Some(timeline), Some(date)) = (&scenario.timeline, time.date) else {
+        return;
+    };
+    let events = ordered_events(scenario);
+    controls_ui(ui, scenario, time, date, commands);
+    axis_ui(ui, timeline, &events, date, commands);
+    banner_ui(ui, scenario, &events, time, commands);
+}
+
+fn controls_ui(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    time: &TimeView,
+    date: Date,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let play = if time.playing { "Pause" } else { "Play" };
+        if ui
+            .button(play)
+            .on_hover_text(Command::TogglePlay.tooltip())
+            .clicked()
+        {
+            commands.push(Command::TogglePlay);
+        }
+        for step in [-1, 1] {
+            let command = Command::StepEvent(step);
+            let enabled = time.neighbour(scenario, step).is_some();
+            if ui
+                .add_enabled(enabled, egui::Button::new(command.label()))
+                .on_hover_text(command.label_with_shortcut(ui.ctx()))
+                .clicked()
+            {
+                commands.push(command);
+            }
+        }
+        ui.label(egui::RichText::new(long_date(date)).strong().size(16.0))
+            .on_hover_text("The day the map shows");
+        ui.separator();
+        let mut seconds = time.seconds_per_event;
+        let pace = ui
+            .add(
+                egui::Slider::new(&mut seconds, 0.5..=5.0)
+                    .step_by(0.25)
+                    .suffix(" s per event"),
+            )
+            .on_hover_text(Command::SetSecondsPerEvent(seconds).tooltip());
+        if pace.changed() {
+            commands.push(Command::SetSecondsPerEvent(seconds));
+        }
+    });
+}
+
+/// "15 September 2014".
+pub fn long_date(date: Date) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// Where `date` lies on an axis drawn in `rect` from `start` to `end`.
+fn x_of(rect: Rect, start: Date, end: Date, date: Date) -> f32 {
+    let span = (end - start).num_days().max(1) as f32;
+    let along = (date - start).num_days() as f32 / span;
+    rect.left() + along.clamp(0.0, 1.0) * rect.width()
+}
+
+/// The day at `x` on the axis.
+fn date_at(rect: Rect, start: Date, end: Date, x: f32) -> Date {
+    let span = (end - start).num_days().max(1) as f32;
+    let along = ((x - rect.left()) / rect.width().max(1.0)).clamp(0.0, 1.0);
+    start + chrono::Days::new((along * span).round() as u64)
+}
+
+fn axis_ui(
+    ui: &mut egui::Ui,
+    timeline: &Timeline,
+    events: &[&Event],
+    date: Date,
+    commands: &mut Vec<Command>,
+) {
+    let (outer, response) = ui.allocate_exact_size(
+        vec2(ui.available_width(), size::TIMELINE_AXIS_HEIGHT),
+        Sense::click_and_drag(),
+    );
+    let rect = outer.shrink2(vec2(size::TIMELINE_MARGIN, 0.0));
+    let (start, end) = (timeline.start, timeline.end.max(timeline.start));
+    let label = format!("Timeline: {}", long_date(date));
+    response.widget_info(|| {
+        let mut info = WidgetInfo::labeled(Role::Slider, true, &label);
+        info.value = Some((date - start).num_days() as f64);
+        info
+    });
+    let visuals = ui.visuals();
+    let painter = ui.painter_at(outer);
+    let line_y = rect.center().y + 4.0;
+    painter.line_segment(
+        [pos2(rect.left(), line_y), pos2(rect.right(), line_y)],
+        visuals.widgets.noninteractive.fg_stroke,
+    );
+    // A tick and a label at the first of each month.
+    let mut month = start.with_day(1).unwrap_or(start);
+    while month <= end {
+        if month >= start {
+            let x = x_of(rect, start, end, month);
+            painter.line_segment(
+                [pos2(x, line_y - 3.0), pos2(x, line_y + 3.0)],
+                visuals.widgets.noninteractive.fg_stroke,
+            );
+            painter.text(
+                pos2(x + 2.0, line_y + 4.0),
+                Align2::LEFT_TOP,
+                month.format("%b %Y").to_string(),
+                FontId::proportional(10.0),
+                visuals.weak_text_color(),
+            );
+        }
+        month = month
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(end + chrono::Days::new(1));
+    }
+    // A tick per event: click it to go to its day.
+    for event in events {
+        let x = x_of(rect, start, end, event.date);
+        let tick = Rect::from_center_size(pos2(x, line_y - 7.0), vec2(5.0, 12.0));
+        let id = response.id.with(("event", &event.id));
+        let hit = ui.interact(tick.expand2(vec2(1.0, 2.0)), id, Sense::click());
+        let name = format!("Event {}: {}", event.date, event.title);
+        hit.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
+        let colour = match event.date.cmp(&date) {
+            std::cmp::Ordering::Equal => crate::theme::map::EVENT_RING,
+            std::cmp::Ordering::Less => visuals.strong_text_color(),
+            std::cmp::Ordering::Greater => visuals.weak_text_color(),
+        };
+        painter.rect_filled(tick.shrink2(vec2(1.0, 0.0)), 1.0, colour);
+        if hit.on_hover_text(&name).clicked() {
+            commands.push(Command::SetDate(event.date));
+        }
+    }
+    // The cursor.
+    let x = x_of(rect, start, end, date);
+    painter.line_segment(
+        [pos2(x, rect.top() + 1.0), pos2(x, rect.bottom() - 1.0)],
+        Stroke::new(2.5, visuals.selection.stroke.color),
+    );
+    painter.circle_filled(
+        Pos2::new(x, rect.top() + 4.0),
+        4.5,
+        visuals.selection.stroke.color,
+    );
+    if response.has_focus() {
+        painter.rect_stroke(
+            outer.shrink(1.0),
+            2.0,
+            visuals.selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+    // Pressed or dragged: the cursor follows the pointer, a day at a time.
+    if (response.is_pointer_button_down_on() || response.dragged())
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let wanted = date_at(rect, start, end, pointer.x);
+        if wanted != date {
+            commands.push(Command::SetDate(wanted));
+        }
+    }
+    if response.clicked() {
+        response.request_focus();
+    }
+    if response.has_focus() {
+        let (left, right) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight),
+            )
+        });
+        let moved = if left {
+            date.checked_sub_days(chrono::Days::new(1))
+        } else if right {
+            date.checked_add_days(chrono::Days::new(1))
+        } else {
+            None
+        };
+        if let Some(day) = moved.filter(|d| (start..=end).contains(d)) {
+            commands.push(Command::SetDate(day));
+        }
+    }
+}
+
+/// The day's events, each with its source and its own words; or where the
+/// day lies between events.
+fn banner_ui(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    events: &[&Event],
+    time: &TimeView,
+    commands: &mut Vec<Command>,
+) {
+    let today: Vec<&&Event> = events
+        .iter()
+        .filter(|e| time.current.contains(&e.id))
+        .collect();
+    if today.is_empty() {
+        let before = events
+            .iter()
+            .rev()
+            .find(|e| time.date.is_some_and(|d| e.date < d));
+        ui.weak(match before {
+            Some(e) => format!(
+                "No event on this day. The last before it: {} ({}).",
+                e.title, e.date
+            ),
+            None => "No event on this day.".to_owned(),
+        });
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .max_height(ui.available_height())
+        .auto_shrink([false, true])
+        .id_salt("timeline_banner")
+        .show(ui, |ui| {
+            for event in today {
+                ui.horizontal_wrapped(|ui| {
+                    ui.strong(long_date(event.date));
+                    ui.label(&event.title);
+                });
+                if !event.excerpt.is_empty() {
+                    ui.label(
+                        egui::RichText::new(format!("\u{201C}{}\u{201D}", event.excerpt)).italics(),
+                    );
+                }
+                if !event.text.is_empty() {
+                    ui.weak(&event.text);
+                }
+                for source in &event.sources {
+                    source_ui(ui, scenario, source, commands);
+                }
+            }
+        });
+}

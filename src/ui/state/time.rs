@@ -1,0 +1,117 @@
+//! What the timeline remembers: the day the map shows, the scenario as it
+//! stood that day, who is not in the picture yet, the events of that day,
+//! and whether it is playing.
+
+use coalition_core::Document;
+use coalition_core::model::{Change, Date, Scenario};
+use coalition_core::time::ordered_events;
+
+/// The default pace of Play: seconds per event.
+pub const SECONDS_PER_EVENT: f32 = 1.5;
+
+/// The timeline's cursor and what follows from it.
+#[derive(Debug)]
+pub struct TimeView {
+    /// The day the map shows; `None` for a scenario without a timeline.
+    pub date: Option<Date>,
+    /// The scenario as it stood on `date` (stances, relations); `None`
+    /// without a timeline.
+    pub dated: Option<Scenario>,
+    /// For each actor, whether it is not in the picture yet on `date`.
+    pub offstage: Vec<bool>,
+    /// The ids of the events on `date`, in the order they apply.
+    pub current: Vec<String>,
+    /// The actors those events change (ringed on the map), sorted.
+    pub ringed: Vec<String>,
+    /// Play walks from event to event.
+    pub playing: bool,
+    /// How long Play shows each event.
+    pub seconds_per_event: f32,
+    /// When Play last moved (egui time, seconds).
+    pub last_step: f64,
+}
+
+impl Default for TimeView {
+    fn default() -> Self {
+        Self {
+            date: None,
+            dated: None,
+            offstage: Vec::new(),
+            current: Vec::new(),
+            ringed: Vec::new(),
+            playing: false,
+            seconds_per_event: SECONDS_PER_EVENT,
+            last_step: 0.0,
+        }
+    }
+}
+
+impl TimeView {
+    /// The view of `doc` on the day its timeline opens on.
+    pub fn for_document(doc: &Document) -> Self {
+        let mut time = Self::default();
+        time.go_to(doc, doc.scenario.opens_on());
+        time
+    }
+
+    /// Moves the cursor to `date` (kept within the timeline), or, with no
+    /// date, to the day the timeline opens on.
+    pub fn go_to(&mut self, doc: &Document, date: Option<Date>) {
+        let scenario = &doc.scenario;
+        let Some(timeline) = &scenario.timeline else {
+            *self = Self {
+                seconds_per_event: self.seconds_per_event,
+                ..Self::default()
+            };
+            return;
+        };
+        let date = date
+            .unwrap_or(timeline.opens_on)
+            .clamp(timeline.start, timeline.end.max(timeline.start));
+        self.date = Some(date);
+        self.offstage = scenario.offstage_at(date);
+        let mut dated = scenario.as_of(date);
+        for (actor, offstage) in dated.actors.iter_mut().zip(&self.offstage) {
+            if *offstage {
+                // Not in the picture yet: no stance, so no tint and no count.
+                actor.stance.clear();
+                actor.stance_reason = format!("Not in the picture yet on {date}.");
+            }
+        }
+        self.dated = Some(dated);
+        let today: Vec<_> = ordered_events(scenario)
+            .into_iter()
+            .filter(|e| e.date == date)
+            .collect();
+        self.current = today.iter().map(|e| e.id.clone()).collect();
+        // Ringed: the actors the day's events change (not every actor they
+        // mention: the Paris conference names all 29 participants).
+        self.ringed = today
+            .iter()
+            .flat_map(|e| &e.changes)
+            .filter_map(|c| match c {
+                Change::Stance { actor, .. } | Change::ActorEnters { actor } => Some(actor.clone()),
+                Change::RelationStarts { .. } | Change::RelationEnds { .. } => None,
+            })
+            .collect();
+        self.ringed.sort();
+        self.ringed.dedup();
+    }
+
+    /// Brings the view in step with an edited document, on the same day.
+    pub fn refresh(&mut self, doc: &Document) {
+        self.go_to(doc, self.date);
+    }
+
+    /// The day of the next event after the cursor (`step` 1) or of the last
+    /// one before it (`step` -1), if there is one.
+    pub fn neighbour(&self, scenario: &Scenario, step: i32) -> Option<Date> {
+        let date = self.date?;
+        let days = ordered_events(scenario).into_iter().map(|e| e.date);
+        if step >= 0 {
+            days.filter(|d| *d > date).min()
+        } else {
+            days.filter(|d| *d < date).max()
+        }
+    }
+}
