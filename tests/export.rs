@@ -52,7 +52,10 @@ fn the_map_svg_parses_and_holds_every_legend_label_and_actor_name_as_text() {
             stance.label
         );
     }
-    assert!(text.iter().any(|t| t == "Stance on 15 September 2014"), "{text:?}");
+    assert!(
+        text.iter().any(|t| t == "Stance on 15 September 2014"),
+        "{text:?}"
+    );
     for kind in scenario
         .relation_kinds
         .iter()
@@ -96,7 +99,7 @@ fn the_handout_has_every_quote_with_its_source_and_every_source() {
     let doc = paris();
     let basemap = Basemap::embedded().expect("outlines");
     let picture = MapPicture::whole_region(&doc, EXPORT_SIZE);
-    let svg = export::handout::handout_svg(&doc, &basemap, &picture);
+    let svg = export::handout::handout_svg(&doc, &basemap, &picture, &[]);
     // Long texts wrap over rows: compare with the white space taken out.
     let squeeze = |s: &str| s.split_whitespace().collect::<String>();
     let all = squeeze(&texts(&svg).join(" "));
@@ -282,4 +285,91 @@ fn the_legend_draws_each_relation_kind_as_the_map_draws_its_edges() {
         LineStyle::ALL.len(),
         "Paris 2014 shows every line style: {styles_seen:?}"
     );
+}
+
+#[test]
+fn small_multiples_parse_as_svg_and_show_each_day_with_its_counts() {
+    let doc = paris();
+    let basemap = Basemap::embedded().expect("outlines");
+    let days: Vec<coalition_core::model::Date> =
+        ["2014-09-15", "2014-09-23", "2014-10-09", "2014-11-02"]
+            .iter()
+            .map(|d| d.parse().expect("a day"))
+            .collect();
+    export::multiples::check_days(&doc, &days).expect("four days on the timeline");
+    let picture = MapPicture::whole_region(&doc, EXPORT_SIZE);
+    let svg = export::multiples::multiples_svg(&doc, &basemap, &days, &picture);
+    let text = texts(&svg);
+    for (day, syria, iraq) in [
+        ("15 September 2014", 0, 1),
+        ("23 September 2014", 6, 1),
+        ("9 October 2014", 6, 5),
+        ("2 November 2014", 6, 6),
+    ] {
+        assert!(text.iter().any(|t| t == day), "no heading {day}");
+        assert!(
+            text.iter().any(|t| *t == format!("Stance on {day}")),
+            "{day}"
+        );
+        // The legend beside each heading counts that day's stances; the
+        // counts appear in the order the days do.
+        assert!(
+            text.iter()
+                .any(|t| *t == format!("Strikes in Syria ({syria})")),
+            "{day}: Syria {syria}"
+        );
+        assert!(
+            text.iter()
+                .any(|t| *t == format!("Strikes in Iraq only ({iraq})")),
+            "{day}: Iraq {iraq}"
+        );
+    }
+    // Four maps: four captions.
+    assert_eq!(
+        text.iter()
+            .filter(|t| t.starts_with("Schematic map"))
+            .count(),
+        4
+    );
+    let five = [days.clone(), vec![days[0]]].concat();
+    assert!(export::multiples::check_days(&doc, &five).is_err());
+}
+
+#[test]
+fn the_file_menu_s_days_side_by_side_are_the_story_s_days_and_the_one_shown() {
+    let doc = paris();
+    let basemap = Basemap::embedded().expect("outlines");
+    let day = |d: &str| d.parse::<coalition_core::model::Date>().expect("a day");
+    let days = export::multiples::default_days(&doc, Some(day("2014-10-07")));
+    assert_eq!(
+        days,
+        [
+            day("2014-09-15"),
+            day("2014-09-23"),
+            day("2014-10-07"),
+            day("2014-11-02")
+        ]
+    );
+    let mut picture = MapPicture::whole_region(&doc, EXPORT_SIZE);
+    picture.date = Some(day("2014-10-07"));
+    let svg = export::render(
+        coalition_map::ui::command::Picture::DaysSvg,
+        &doc,
+        &basemap,
+        &picture,
+    )
+    .expect("draws");
+    let text = texts(&String::from_utf8(svg).expect("SVG text"));
+    assert!(text.iter().any(|t| t == "7 October 2014"), "{text:?}");
+    // Without a timeline there are no days to draw, and it says so.
+    let mut plain = paris();
+    plain.scenario.timeline = None;
+    let err = export::render(
+        coalition_map::ui::command::Picture::DaysPng,
+        &plain,
+        &basemap,
+        &MapPicture::whole_region(&plain, EXPORT_SIZE),
+    )
+    .expect_err("no timeline");
+    assert!(err.to_string().contains("timeline"), "{err}");
 }

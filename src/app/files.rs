@@ -228,6 +228,9 @@ impl CoalitionApp {
             DialogPurpose::ExportPicture(picture) => {
                 let what = match picture {
                     crate::ui::command::Picture::HandoutSvg => "handout",
+                    crate::ui::command::Picture::DaysSvg | crate::ui::command::Picture::DaysPng => {
+                        "days"
+                    }
                     _ => "map",
                 };
                 format!(

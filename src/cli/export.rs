@@ -25,6 +25,16 @@ pub struct ExportArgs {
     /// a timeline).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<coalition_core::model::Date>,
+    /// Small multiples: the map on each of these days (up to four,
+    /// comma-separated) side by side, each with its stance counts.
+    /// With --handout, they are a section of the handout.
+    #[arg(
+        long,
+        value_name = "YYYY-MM-DD,...",
+        value_delimiter = ',',
+        conflicts_with = "date"
+    )]
+    pub dates: Vec<coalition_core::model::Date>,
     /// The handout (map, legend, quotes with their sources, sources) instead
     /// of the map alone.
     #[arg(long)]
@@ -78,8 +88,16 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Exit 
             return Exit::Failed;
         }
     };
+    if !args.dates.is_empty()
+        && let Err(message) = crate::export::multiples::check_days(&doc, &args.dates)
+    {
+        say(err, format_args!("{message}"));
+        return Exit::Refused;
+    }
     let svg = if args.handout {
-        handout::handout_svg(&doc, &basemap, &picture)
+        handout::handout_svg(&doc, &basemap, &picture, &args.dates)
+    } else if !args.dates.is_empty() {
+        crate::export::multiples::multiples_svg(&doc, &basemap, &args.dates, &picture)
     } else {
         map_svg(&doc, &basemap, &picture)
     };

@@ -38,8 +38,14 @@ impl Column<'_> {
     }
 }
 
-/// The handout of `doc` as an SVG document, with the map as `picture` shows it.
-pub fn handout_svg(doc: &Document, basemap: &Basemap, picture: &MapPicture) -> String {
+/// The handout of `doc` as an SVG document, with the map as `picture` shows
+/// it and, when `days` are given, the map on each of them side by side.
+pub fn handout_svg(
+    doc: &Document,
+    basemap: &Basemap,
+    picture: &MapPicture,
+    days: &[coalition_core::model::Date],
+) -> String {
     let scenario = &doc.scenario;
     let map_size = vec2(PAGE_WIDTH - 2.0 * MARGIN, 470.0);
     let map_picture = MapPicture {
@@ -79,6 +85,22 @@ pub fn handout_svg(doc: &Document, basemap: &Basemap, picture: &MapPicture) -> S
         };
         let legend = super::paint_legend(&painter, pos2(MARGIN, column.y), &key);
         column.y = legend.bottom() + 12.0;
+        if !days.is_empty() {
+            column.write("Over time", 18.0, TEXT, 0.0);
+            let area = Rect::from_min_size(
+                pos2(MARGIN, column.y),
+                vec2(PAGE_WIDTH - 2.0 * MARGIN, 320.0 * days.len() as f32),
+            );
+            super::multiples::paint_multiples(
+                ui,
+                (area, super::multiples::Layout::Rows),
+                (doc, basemap),
+                days,
+                &map_picture,
+                maps,
+            );
+            column.y = area.bottom() + 12.0;
+        }
         quotes(&mut column, scenario);
         disputes(&mut column, scenario);
         sources(&mut column, scenario);

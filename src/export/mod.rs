@@ -9,6 +9,7 @@
 //! agree, and neither needs a window or a GPU.
 
 pub mod handout;
+pub mod multiples;
 pub mod svg;
 
 use std::collections::BTreeSet;
@@ -36,6 +37,8 @@ pub enum ExportError {
     Png(String),
     #[error("could not write {path}: {message}")]
     Write { path: String, message: String },
+    #[error("{0}")]
+    Days(String),
 }
 
 /// What to draw: the view's attendance scenario, filters, selection and
@@ -125,7 +128,17 @@ pub fn render(
     match picture {
         Picture::MapSvg => Ok(map_svg(doc, basemap, map).into_bytes()),
         Picture::MapPng => svg_to_png(&map_svg(doc, basemap, map), 2.0),
-        Picture::HandoutSvg => Ok(handout::handout_svg(doc, basemap, map).into_bytes()),
+        Picture::HandoutSvg => Ok(handout::handout_svg(doc, basemap, map, &[]).into_bytes()),
+        Picture::DaysSvg | Picture::DaysPng => {
+            let days = multiples::default_days(doc, map.date);
+            multiples::check_days(doc, &days).map_err(ExportError::Days)?;
+            let svg = multiples::multiples_svg(doc, basemap, &days, map);
+            if picture == Picture::DaysPng {
+                svg_to_png(&svg, 2.0)
+            } else {
+                Ok(svg.into_bytes())
+            }
+        }
     }
 }
 

@@ -19,14 +19,19 @@ pub enum Picture {
     MapPng,
     /// The handout: map, legend, quotes with sources, sources.
     HandoutSvg,
+    /// The map on up to four days side by side (the story's days and the
+    /// timeline's), as SVG.
+    DaysSvg,
+    /// The same as PNG.
+    DaysPng,
 }
 
 impl Picture {
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
-            Self::MapSvg | Self::HandoutSvg => "svg",
-            Self::MapPng => "png",
+            Self::MapSvg | Self::HandoutSvg | Self::DaysSvg => "svg",
+            Self::MapPng | Self::DaysPng => "png",
         }
     }
 
@@ -36,6 +41,8 @@ impl Picture {
             Self::MapSvg => "map as SVG",
             Self::MapPng => "map as PNG",
             Self::HandoutSvg => "handout",
+            Self::DaysSvg => "days side by side as SVG",
+            Self::DaysPng => "days side by side as PNG",
         }
     }
 }
@@ -360,6 +367,8 @@ impl Command {
             Self::ExportPictureDialog(Picture::MapSvg) => "Map as SVG…".into(),
             Self::ExportPictureDialog(Picture::MapPng) => "Map as PNG…".into(),
             Self::ExportPictureDialog(Picture::HandoutSvg) => "Handout (SVG)…".into(),
+            Self::ExportPictureDialog(Picture::DaysSvg) => "Days side by side as SVG…".into(),
+            Self::ExportPictureDialog(Picture::DaysPng) => "Days side by side as PNG…".into(),
             Self::ExportPictureTo(picture, path) => {
                 format!("Export the {} to {}", picture.noun(), path.display())
             }
@@ -456,6 +465,10 @@ impl Command {
             }
             Self::ExportPictureDialog(Picture::MapPng) => {
                 "The map as on screen, with its legend, at twice the screen's resolution"
+            }
+            Self::ExportPictureDialog(Picture::DaysSvg | Picture::DaysPng) => {
+                "The map on up to four days side by side, each with its stance counts: \
+                 the story's days and the one the timeline shows"
             }
             Self::ExportPictureDialog(Picture::HandoutSvg) | Self::ExportPictureTo(..) => {
                 "A page to print: the map, its legend, the quotes with their sources, the sources"

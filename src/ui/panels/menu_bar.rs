@@ -62,6 +62,10 @@ pub fn menu_bar_ui(
                 for picture in [Picture::MapSvg, Picture::MapPng, Picture::HandoutSvg] {
                     entry(ui, Command::ExportPictureDialog(picture), true, commands);
                 }
+                let dated = doc.scenario.timeline.is_some();
+                for picture in [Picture::DaysSvg, Picture::DaysPng] {
+                    entry(ui, Command::ExportPictureDialog(picture), dated, commands);
+                }
                 ui.separator();
                 for table in [Table::Actors, Table::Relations, Table::Quotes] {
                     entry(ui, Command::ExportTableDialog(table), true, commands);
