@@ -2,8 +2,9 @@
 //!
 //! The CPU time of one full frame of the real UI (egui layout and
 //! tessellation, no GPU) on the default and the generated world scenario,
-//! idle, while panning, during a zoom gesture and when it has settled (the
-//! map drawn again); frame time against relation count; parsing and
+//! idle, while panning, during a zoom gesture, when it has settled (the
+//! map drawn again) and when the timeline's cursor moves to another day
+//! (stances re-evaluated, the map drawn again); frame time against relation count; parsing and
 //! validating a ~5 MB file. Plain harness: warm-up, then the median of
 //! `ROUNDS` rounds.
 
@@ -127,6 +128,51 @@ fn frame_time(app: &mut CoalitionApp, gpu: &egui_wgpu::RenderState, motion: Moti
     median(times)
 }
 
+/// Median CPU time of moving the timeline's cursor to another event's day
+/// (stances, relations and the attendance outcome re-evaluated) and drawing
+/// the frame that shows it. With `changing`, only days whose events change a
+/// stance, so that every move draws the map's layers again.
+fn scrub_time(
+    app: &mut CoalitionApp,
+    gpu: &egui_wgpu::RenderState,
+    changing: bool,
+) -> Option<Duration> {
+    let mut days: Vec<_> = coalition_core::time::ordered_events(&app.doc.scenario)
+        .iter()
+        .filter(|e| !changing || !e.changes.is_empty())
+        .map(|e| e.date)
+        .collect();
+    days.dedup();
+    if days.is_empty() {
+        return None;
+    }
+    let ctx = egui::Context::default();
+    coalition_map::theme::apply_style(&ctx, false);
+    let mut time = 0.0;
+    let mut frame = |app: &mut CoalitionApp, day: Option<coalition_core::model::Date>| {
+        time += 1.0 / 60.0;
+        let start = Instant::now();
+        if let Some(day) = day {
+            app.apply(&ctx, coalition_map::ui::command::Command::SetDate(day));
+        }
+        let output = ctx.run_ui(raw_input(time, Vec::new()), |ui| app.frame_ui(ui));
+        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        black_box(primitives);
+        let elapsed = start.elapsed();
+        upload_textures(gpu, &output.textures_delta);
+        elapsed
+    };
+    for _ in 0..5 {
+        frame(app, None);
+    }
+    // Day after day across the timeline, as Play or a drag would.
+    let step = (days.len() / rounds()).max(1);
+    let times = (0..rounds())
+        .map(|i| frame(app, Some(days[(i * step + 1) % days.len()])))
+        .collect();
+    Some(median(times))
+}
+
 /// Median CPU time of the very first frame: a new egui context (fonts not yet
 /// rasterised) and a new app, as at start-up.
 fn first_frame_time(
@@ -198,10 +244,11 @@ fn main() {
         rounds(),
     );
     println!(
-        "world scenario: {} actors, {} relations, {} quotes",
+        "world scenario: {} actors, {} relations, {} quotes, {} events",
         world.actors.len(),
         world.relations.len(),
-        world.quotes.len()
+        world.quotes.len(),
+        world.timeline.as_ref().map_or(0, |t| t.events.len())
     );
 
     for (name, scenario) in [("default (Paris 2014)", &paris), ("world", &world)] {
@@ -221,6 +268,14 @@ fn main() {
             let mut app = app_on(scenario.clone(), &basemap, Some(&gpu));
             let t = frame_time(&mut app, &gpu, motion);
             println!("frame, {name:<22} {label:<8} median {}", show(t));
+        }
+        for (changing, label) in [(false, "scrub"), (true, "scrub, stances change")] {
+            if wanted(&format!("frame {name} {label}")) {
+                let mut app = app_on(scenario.clone(), &basemap, Some(&gpu));
+                if let Some(t) = scrub_time(&mut app, &gpu, changing) {
+                    println!("frame, {name:<22} {label:<8} median {}", show(t));
+                }
+            }
         }
     }
 

@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::model::{
-    Actor, ActorKind, AttendanceRule, AttendanceScenario, Conference, GeoPos, Group, LineStyle,
-    MapRegion, Quote, QuoteKind, Relation, RelationKind, RuleKind, Scenario, Source,
-    StanceCategory, WeightKind,
+    Actor, ActorKind, AttendanceRule, AttendanceScenario, Change, Conference, Date, Event, GeoPos,
+    Group, LineStyle, MapRegion, Quote, QuoteKind, Relation, RelationKind, RuleKind, Scenario,
+    Source, StanceCategory, Timeline, WeightKind,
 };
 
 /// Capitals of the world; `assets/world/README.md` says where they come from.
@@ -34,11 +34,13 @@ pub struct WorldSize {
     pub quotes: usize,
     pub named_scenarios: usize,
     pub rules: usize,
+    /// Dated events over a year, each changing one actor's stance.
+    pub events: usize,
 }
 
 impl Default for WorldSize {
     /// About 230 states plus organisations, 5,000 relations, 2,000 quotes,
-    /// 20 named attendance scenarios.
+    /// 20 named attendance scenarios, 1,000 dated events.
     fn default() -> Self {
         Self {
             organisations: 30,
@@ -46,6 +48,7 @@ impl Default for WorldSize {
             quotes: 2_000,
             named_scenarios: 20,
             rules: 60,
+            events: 1_000,
         }
     }
 }
@@ -84,7 +87,7 @@ pub fn world_scenario(seed: u64, size: WorldSize) -> Scenario {
         "leans_against",
         "opposes",
     ];
-    let stance_scale = stance_ids
+    let stance_scale: Vec<StanceCategory> = stance_ids
         .iter()
         .zip([
             "Supports",
@@ -259,6 +262,33 @@ pub fn world_scenario(seed: u64, size: WorldSize) -> Scenario {
             }
         })
         .collect();
+    let start = Date::from_ymd_opt(2020, 1, 1).unwrap_or_default();
+    let events: Vec<Event> = (0..size.events)
+        .map(|e| {
+            let actor = actors[rng.below(n)].id.clone();
+            let stance = stance_ids[rng.below(stance_ids.len())].to_owned();
+            Event {
+                id: format!("event-{e:04}"),
+                date: start + chrono::Days::new(rng.below(366) as u64),
+                title: format!("Generated event {e}"),
+                text: "Synthetic test data.".into(),
+                excerpt: String::new(),
+                sources: vec![format!("src-{}", rng.below(50))],
+                actors: vec![actor.clone()],
+                changes: vec![Change::Stance {
+                    actor,
+                    stance,
+                    reason: "Generated.".into(),
+                }],
+            }
+        })
+        .collect();
+    let timeline = (size.events > 0).then(|| Timeline {
+        start,
+        end: start + chrono::Days::new(365),
+        opens_on: start,
+        events,
+    });
     Scenario {
         format: crate::model::FORMAT_VERSION,
         title: format!("Generated world scenario (synthetic test data, seed {seed})"),
@@ -297,7 +327,7 @@ pub fn world_scenario(seed: u64, size: WorldSize) -> Scenario {
         }),
         disputes: Vec::new(),
         story: Vec::new(),
-        timeline: None,
+        timeline,
     }
 }
 

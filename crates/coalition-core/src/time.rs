@@ -1,10 +1,15 @@
 //! The scenario as of a date. Events are applied in order of date, then of
 //! id, so the answer never depends on the order the file lists them in; a
 //! date before every event gives the base scenario.
+//!
+//! Every question is answered from one pass over the ordered events
+//! ([`Replay`]): a move of the timeline's cursor costs a sort of the events
+//! and a pass over them, the actors and the relations, not a pass over the
+//! events for each actor or relation.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
-use crate::model::{Change, Date, Event, Relation, RelationRef, Scenario};
+use crate::model::{Change, Date, Event, Relation, Scenario};
 
 /// A scenario's events in the order they apply: by date, then by id.
 pub fn ordered_events(scenario: &Scenario) -> Vec<&Event> {
@@ -17,11 +22,83 @@ pub fn ordered_events(scenario: &Scenario) -> Vec<&Event> {
     events
 }
 
-/// Whether `reference` names `relation`.
-fn names(reference: &RelationRef, relation: &Relation) -> bool {
-    reference.from == relation.from
-        && reference.to == relation.to
-        && reference.kind == relation.kind
+/// A relation's key: its ends and its kind.
+type RelationKey<'a> = (&'a str, &'a str, &'a str);
+
+fn key(relation: &Relation) -> RelationKey<'_> {
+    (&relation.from, &relation.to, &relation.kind)
+}
+
+/// What the events up to a day say, gathered in one pass.
+struct Replay<'a> {
+    /// Each actor's last stance change up to the day: stance and reason.
+    stances: HashMap<&'a str, (&'a str, &'a str)>,
+    /// The day each actor enters the picture, for those an event brings in.
+    enters: HashMap<&'a str, Date>,
+    /// Each relation the events start or end: the days it does so, in order.
+    turns: HashMap<RelationKey<'a>, Vec<(Date, bool)>>,
+}
+
+impl<'a> Replay<'a> {
+    fn new(scenario: &'a Scenario, date: Date) -> Self {
+        let mut replay = Self {
+            stances: HashMap::new(),
+            enters: HashMap::new(),
+            turns: HashMap::new(),
+        };
+        for event in ordered_events(scenario) {
+            for change in &event.changes {
+                match change {
+                    Change::Stance {
+                        actor,
+                        stance,
+                        reason,
+                    } if event.date <= date => {
+                        replay
+                            .stances
+                            .insert(actor.as_str(), (stance.as_str(), reason.as_str()));
+                    }
+                    Change::Stance { .. } => {}
+                    Change::ActorEnters { actor } => {
+                        replay.enters.entry(actor.as_str()).or_insert(event.date);
+                    }
+                    Change::RelationStarts { relation } | Change::RelationEnds { relation } => {
+                        let starts = matches!(change, Change::RelationStarts { .. });
+                        replay
+                            .turns
+                            .entry((&relation.from, &relation.to, &relation.kind))
+                            .or_default()
+                            .push((event.date, starts));
+                    }
+                }
+            }
+        }
+        replay
+    }
+
+    fn in_picture(&self, actor: &str, date: Date) -> bool {
+        self.enters.get(actor).is_none_or(|enters| *enters <= date)
+    }
+
+    /// Whether `relation` holds on `date`: from its own full date, as the
+    /// events start and end it, else throughout.
+    fn holds(&self, relation: &Relation, date: Date) -> bool {
+        let own = relation.date.parse::<Date>().ok().map(|day| (day, true));
+        let events = self.turns.get(&key(relation));
+        if own.is_none() && events.is_none() {
+            return true;
+        }
+        let mut turns: Vec<(Date, bool)> = own.into_iter().collect();
+        turns.extend(events.into_iter().flatten().copied());
+        // Stable: on a day an event also names, the relation's own date first.
+        turns.sort_by_key(|&(day, _)| day);
+        let starts = turns.iter().any(|&(_, starts)| starts);
+        turns
+            .iter()
+            .take_while(|&&(day, _)| day <= date)
+            .last()
+            .map_or(!starts, |&(_, holds)| holds)
+    }
 }
 
 impl Scenario {
@@ -34,38 +111,20 @@ impl Scenario {
     /// stance, changed by every event up to and including `date`.
     pub fn stance_at(&self, actor: &str, date: Date) -> Option<(&str, &str)> {
         let base = self.actor(actor)?;
-        let mut stance = (base.stance.as_str(), base.stance_reason.as_str());
-        for event in ordered_events(self)
-            .into_iter()
-            .take_while(|e| e.date <= date)
-        {
-            for change in &event.changes {
-                if let Change::Stance {
-                    actor: who,
-                    stance: to,
-                    reason,
-                } = change
-                    && who == actor
-                {
-                    stance = (to.as_str(), reason.as_str());
-                }
-            }
-        }
-        Some(stance)
+        let replay = Replay::new(self, date);
+        Some(
+            replay
+                .stances
+                .get(actor)
+                .copied()
+                .unwrap_or((base.stance.as_str(), base.stance_reason.as_str())),
+        )
     }
 
     /// Whether `actor` is in the picture on `date`: always, unless an event
     /// makes it enter later.
     pub fn in_picture_at(&self, actor: &str, date: Date) -> bool {
-        ordered_events(self)
-            .iter()
-            .flat_map(|e| e.changes.iter().map(move |c| (e.date, c)))
-            .filter_map(|(day, c)| match c {
-                Change::ActorEnters { actor: who } if who == actor => Some(day),
-                _ => None,
-            })
-            .min()
-            .is_none_or(|enters| enters <= date)
+        Replay::new(self, date).in_picture(actor, date)
     }
 
     /// The indices of the relations that hold on `date`, between actors in
@@ -73,43 +132,19 @@ impl Scenario {
     /// day on, as does one an event starts; one that an event ends holds no
     /// longer from that day; one with neither holds throughout.
     pub fn relations_at(&self, date: Date) -> Vec<usize> {
-        let events = ordered_events(self);
-        let holds = |relation: &Relation| {
-            // Each day the relation starts (true) or ends (false), in order;
-            // its own date first on a day an event also names.
-            let mut turns: Vec<(Date, bool)> = relation
-                .date
-                .parse::<Date>()
-                .ok()
-                .map(|day| (day, true))
-                .into_iter()
-                .collect();
-            for event in &events {
-                for change in &event.changes {
-                    match change {
-                        Change::RelationStarts { relation: r } if names(r, relation) => {
-                            turns.push((event.date, true));
-                        }
-                        Change::RelationEnds { relation: r } if names(r, relation) => {
-                            turns.push((event.date, false));
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            turns.sort_by_key(|&(day, _)| day);
-            let starts = turns.iter().any(|&(_, starts)| starts);
-            turns
-                .iter()
-                .take_while(|&&(day, _)| day <= date)
-                .last()
-                .map_or(!starts, |&(_, holds)| holds)
-        };
+        let replay = Replay::new(self, date);
+        self.relations_holding(&replay, date)
+    }
+
+    fn relations_holding(&self, replay: &Replay<'_>, date: Date) -> Vec<usize> {
         self.relations
             .iter()
             .enumerate()
-            .filter(|(_, r)| holds(r))
-            .filter(|(_, r)| self.in_picture_at(&r.from, date) && self.in_picture_at(&r.to, date))
+            .filter(|(_, r)| {
+                replay.holds(r, date)
+                    && replay.in_picture(&r.from, date)
+                    && replay.in_picture(&r.to, date)
+            })
             .map(|(i, _)| i)
             .collect()
     }
@@ -124,33 +159,73 @@ impl Scenario {
 
     /// This scenario as it stood on `date`: each actor's stance and reason as
     /// of that day, and only the relations that held. Quotes stay (the panel
-    /// marks those said later). Actors not yet in the picture stay in the list (everything is
-    /// indexed by actor) and are named by [`Scenario::offstage_at`].
+    /// marks those said later). Actors not yet in the picture stay in the
+    /// list (everything is indexed by actor) and are named by
+    /// [`Scenario::offstage_at`].
     #[must_use]
     pub fn as_of(&self, date: Date) -> Scenario {
-        let mut shown = self.clone();
+        let replay = Replay::new(self, date);
+        let holding = self.relations_holding(&replay, date);
+        let mut shown = self.clone_but_relations();
+        shown.relations = holding.iter().map(|&i| self.relations[i].clone()).collect();
         for actor in &mut shown.actors {
-            if let Some((stance, reason)) = self.stance_at(&actor.id, date) {
-                actor.stance = stance.to_owned();
-                actor.stance_reason = reason.to_owned();
+            if let Some((stance, reason)) = replay.stances.get(actor.id.as_str()) {
+                (*stance).clone_into(&mut actor.stance);
+                (*reason).clone_into(&mut actor.stance_reason);
             }
         }
-        let holding: HashSet<usize> = self.relations_at(date).into_iter().collect();
-        shown.relations = self
-            .relations
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| holding.contains(i))
-            .map(|(_, r)| r.clone())
-            .collect();
         shown
+    }
+
+    /// A copy of everything but the relations (which `as_of` filters rather
+    /// than copies twice). Every field is named, so a new one is a decision.
+    fn clone_but_relations(&self) -> Scenario {
+        let Scenario {
+            format,
+            title,
+            date,
+            summary,
+            map,
+            stance_scale,
+            relation_kinds,
+            weight_kinds,
+            groups,
+            sources,
+            actors,
+            relations: _,
+            quotes,
+            conference,
+            disputes,
+            story,
+            timeline,
+        } = self;
+        Scenario {
+            format: *format,
+            title: title.clone(),
+            date: date.clone(),
+            summary: summary.clone(),
+            map: *map,
+            stance_scale: stance_scale.clone(),
+            relation_kinds: relation_kinds.clone(),
+            weight_kinds: weight_kinds.clone(),
+            groups: groups.clone(),
+            sources: sources.clone(),
+            actors: actors.clone(),
+            relations: Vec::new(),
+            quotes: quotes.clone(),
+            conference: conference.clone(),
+            disputes: disputes.clone(),
+            story: story.clone(),
+            timeline: timeline.clone(),
+        }
     }
 
     /// For each actor, whether it is out of the picture on `date`.
     pub fn offstage_at(&self, date: Date) -> Vec<bool> {
+        let replay = Replay::new(self, date);
         self.actors
             .iter()
-            .map(|a| !self.in_picture_at(&a.id, date))
+            .map(|a| !replay.in_picture(&a.id, date))
             .collect()
     }
 }

@@ -299,9 +299,11 @@ impl MapState {
 
 /// What the cached layers depend on, hashed, besides the view.
 pub(super) struct BackgroundKeys {
-    /// The document, the slider (stance changes tint countries), the look.
+    /// The document, the stances shown (they tint the countries), the look.
     pub(super) countries: u64,
-    /// The same, and the filters, the selection and the highlight.
+    /// The document, the relations shown, the look, the filters, the
+    /// selection and the highlight: not the stances, so a day on the
+    /// timeline that changes only stances leaves the edges as drawn.
     pub(super) edges: u64,
 }
 
@@ -313,13 +315,19 @@ impl BackgroundKeys {
         pixels_per_point: f32,
     ) -> Self {
         use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        doc.revision.hash(&mut h);
-        view.what_if_key.hash(&mut h);
-        options.look.projector.hash(&mut h);
-        options.look.scale.to_bits().hash(&mut h);
-        pixels_per_point.to_bits().hash(&mut h);
+        let common = || {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            doc.revision.hash(&mut h);
+            options.look.projector.hash(&mut h);
+            options.look.scale.to_bits().hash(&mut h);
+            pixels_per_point.to_bits().hash(&mut h);
+            h
+        };
+        let mut h = common();
+        view.stances_key.hash(&mut h);
         let countries = h.finish();
+        let mut h = common();
+        view.relations_key.hash(&mut h);
         view.hidden_relation_kinds.hash(&mut h);
         view.selected.hash(&mut h);
         if let Some(highlight) = &options.highlight {

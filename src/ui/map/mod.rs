@@ -71,9 +71,12 @@ pub struct MapView<'a> {
     pub memory: &'a mut MapState,
     /// The scenario as the slider shows it (a what-if's stance changes applied).
     pub scenario: &'a Scenario,
-    /// Changes when the slider's what-if, its invitation list or the
-    /// timeline's day does: the cached layers are drawn again then.
-    pub what_if_key: u64,
+    /// Changes when the stances shown do (the slider's what-if, the
+    /// timeline's day): the countries' layer is drawn again then.
+    pub stances_key: u64,
+    /// Changes when the relations shown do (the timeline's day): the edges'
+    /// layer is drawn again then.
+    pub relations_key: u64,
     /// For each actor, whether it is not in the picture yet (not drawn).
     pub offstage: &'a [bool],
     /// Actors the timeline's current event is about: ringed, sorted by id.

@@ -117,13 +117,14 @@ impl ViewState {
                 .unwrap_or(&doc.scenario),
             offstage: &self.time.offstage,
             ringed: &self.time.ringed,
-            what_if_key: {
+            stances_key: {
                 use std::hash::{Hash, Hasher};
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 self.attendance.key().hash(&mut h);
-                self.time.date.hash(&mut h);
+                self.time.stances_key.hash(&mut h);
                 h.finish()
             },
+            relations_key: self.time.relations_key,
             invited: &self.attendance.invited,
             outcome: &self.attendance.outcome,
             selected: self.selected.as_deref(),

@@ -23,6 +23,11 @@ pub struct TimeView {
     pub current: Vec<String>,
     /// The actors those events change (ringed on the map), sorted.
     pub ringed: Vec<String>,
+    /// Change only when what the map draws from the day does: the stances
+    /// (and who is in the picture), and the relations that hold. Moving
+    /// between days that differ in neither draws no layer again.
+    pub stances_key: u64,
+    pub relations_key: u64,
     /// Play walks from event to event.
     pub playing: bool,
     /// How long Play shows each event.
@@ -39,6 +44,8 @@ impl Default for TimeView {
             offstage: Vec::new(),
             current: Vec::new(),
             ringed: Vec::new(),
+            stances_key: 0,
+            relations_key: 0,
             playing: false,
             seconds_per_event: SECONDS_PER_EVENT,
             last_step: 0.0,
@@ -77,6 +84,20 @@ impl TimeView {
                 actor.stance.clear();
                 actor.stance_reason = format!("Not in the picture yet on {date}.");
             }
+        }
+        {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            for actor in &dated.actors {
+                actor.stance.hash(&mut h);
+            }
+            self.stances_key = h.finish();
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            dated.relations.len().hash(&mut h);
+            for relation in &dated.relations {
+                (&relation.from, &relation.to, &relation.kind).hash(&mut h);
+            }
+            self.relations_key = h.finish();
         }
         self.dated = Some(dated);
         let today: Vec<_> = ordered_events(scenario)

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Actor, Relation, Timeline};
+use crate::model::{Actor, Relation, RelationRef, Timeline};
 
 fn day(text: &str) -> Date {
     text.parse().expect("a test date")
