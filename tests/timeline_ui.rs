@@ -148,3 +148,42 @@ fn play_walks_event_by_event_and_stops_at_the_end() {
         ["AUS", "BEL", "CAN", "FRA", "GBR", "NLD"]
     );
 }
+
+#[test]
+fn every_control_of_the_timeline_has_a_name_a_screen_reader_can_say() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::NodeT as _;
+    let harness = app_harness();
+    let controls = [Role::Button, Role::Slider, Role::CheckBox, Role::SpinButton];
+    let mut checked = 0;
+    let mut nameless = Vec::new();
+    for node in harness.root().children_recursive() {
+        let node = node.accesskit_node();
+        if !controls.contains(&node.role()) {
+            continue;
+        }
+        checked += 1;
+        if node.label().is_none_or(|l| l.trim().is_empty()) && node.value().is_none() {
+            nameless.push(format!("{:?} at {:?}", node.role(), node.bounding_box()));
+        }
+    }
+    assert!(checked > 100, "{checked} controls");
+    assert!(nameless.is_empty(), "{nameless:#?}");
+    // The timeline's own: the axis, Play, the steps, the pace, an event's tick.
+    harness.get_by_label_contains("Timeline: 15 September 2014");
+    harness.get_by_label("Play");
+    harness.get_by_label("Previous event");
+    harness.get_by_label("Next event");
+    harness.get_by_role_and_label(Role::Slider, "per event");
+    // A tick per day of events, named by its day and what happened: the 80
+    // events of Paris 2014 fall on fewer days.
+    let days: std::collections::BTreeSet<String> = {
+        let app = harness.state();
+        let timeline = app.doc.scenario.timeline.as_ref().expect("a timeline");
+        timeline.events.iter().map(|e| e.date.to_string()).collect()
+    };
+    assert!(days.len() > 40 && days.len() < 80, "{}", days.len());
+    let ticks = harness.query_all_by_label_contains("Event").count();
+    assert_eq!(ticks, days.len());
+    harness.get_by_label_contains("Events 2014-09-23: ");
+}

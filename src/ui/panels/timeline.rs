@@ -1,4 +1,4 @@
-//! The timeline under the map: the date axis with a tick per event, a cursor
+//! The timeline under the map: the date axis with a tick per day of events, a cursor
 //! to drag (or click anywhere on the axis; arrow keys move it a day when it
 //! has focus), Play/Pause with its pace, the previous and next event, and a
 //! banner with the current day's events, each with its source and the
@@ -65,7 +65,8 @@ fn controls_ui(
             .add(
                 egui::Slider::new(&mut seconds, 0.5..=5.0)
                     .step_by(0.25)
-                    .suffix(" s per event"),
+                    .suffix(" s")
+                    .text("per event"),
             )
             .on_hover_text(Command::SetSecondsPerEvent(seconds).tooltip());
         if pace.changed() {
@@ -140,22 +141,33 @@ fn axis_ui(
             .checked_add_months(chrono::Months::new(1))
             .unwrap_or(end + chrono::Days::new(1));
     }
-    // A tick per event: click it to go to its day.
-    for event in events {
-        let x = x_of(rect, start, end, event.date);
+    // A tick per day with events (the events are in order): click it to go
+    // to that day. One widget a day, however many events it has.
+    for day_events in events.chunk_by(|a, b| a.date == b.date) {
+        let Some(first) = day_events.first() else {
+            continue;
+        };
+        let day = first.date;
+        let x = x_of(rect, start, end, day);
         let tick = Rect::from_center_size(pos2(x, line_y - 7.0), vec2(5.0, 12.0));
-        let id = response.id.with(("event", &event.id));
-        let hit = ui.interact(tick.expand2(vec2(1.0, 2.0)), id, Sense::click());
-        let name = format!("Event {}: {}", event.date, event.title);
+        let hit = ui.interact(
+            tick.expand2(vec2(1.0, 2.0)),
+            response.id.with(("day", day)),
+            Sense::click(),
+        );
+        let name = match day_events.len() {
+            1 => format!("Event {day}: {}", first.title),
+            n => format!("Events {day}: {} and {} more", first.title, n - 1),
+        };
         hit.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
-        let colour = match event.date.cmp(&date) {
+        let colour = match day.cmp(&date) {
             std::cmp::Ordering::Equal => crate::theme::map::EVENT_RING,
             std::cmp::Ordering::Less => visuals.strong_text_color(),
             std::cmp::Ordering::Greater => visuals.weak_text_color(),
         };
         painter.rect_filled(tick.shrink2(vec2(1.0, 0.0)), 1.0, colour);
         if hit.on_hover_text(&name).clicked() {
-            commands.push(Command::SetDate(event.date));
+            commands.push(Command::SetDate(day));
         }
     }
     // The cursor.
