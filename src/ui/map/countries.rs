@@ -42,6 +42,34 @@ pub struct Countries {
     /// Border lines: whole rings, or the parts of them near the window.
     pub borders: Vec<Border>,
     pub border_stroke: Stroke,
+    /// Which vertices of `fills` belong to which country, so the layer can be
+    /// tinted again without being built again.
+    pub spans: Vec<FillSpan>,
+}
+
+/// The vertices of one country's fill in a mesh.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FillSpan {
+    pub iso_a3: Option<String>,
+    pub vertices: std::ops::Range<usize>,
+}
+
+/// Tints the fills of a mesh built from [`Countries::in_window`] again, for
+/// `tints`: the fills start at vertex `offset` of `mesh`.
+pub fn retint(mesh: &mut Mesh, offset: usize, spans: &[FillSpan], tints: &CountryFills) {
+    for span in spans {
+        let fill = span
+            .iso_a3
+            .as_deref()
+            .and_then(|iso| tints.get(iso).copied())
+            .unwrap_or(colours::LAND);
+        let range = span.vertices.start + offset..span.vertices.end + offset;
+        if let Some(vertices) = mesh.vertices.get_mut(range) {
+            for vertex in vertices {
+                vertex.color = fill;
+            }
+        }
+    }
 }
 
 /// One border line.
@@ -72,6 +100,7 @@ impl Countries {
 
         let mut fills = Mesh::default();
         let mut borders = Vec::new();
+        let mut spans = Vec::new();
         for country in basemap
             .countries
             .iter()
@@ -82,6 +111,7 @@ impl Countries {
                 .as_deref()
                 .and_then(|iso| tints.get(iso).copied())
                 .unwrap_or(colours::LAND);
+            let first = fills.vertices.len();
             for polygon in &country.polygons {
                 // Outer ring, then holes; at the detail this zoom shows.
                 // An island smaller than a pixel is not drawn, nor are its holes.
@@ -124,11 +154,16 @@ impl Countries {
                     }
                 }
             }
+            spans.push(FillSpan {
+                iso_a3: country.iso_a3.clone(),
+                vertices: first..fills.vertices.len(),
+            });
         }
         Self {
             fills,
             borders,
             border_stroke: Stroke::new(look.border_width(), colours::BORDER),
+            spans,
         }
     }
 

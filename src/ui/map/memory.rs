@@ -9,6 +9,7 @@ use std::sync::Arc;
 use egui::emath::TSTransform;
 use egui::{Id, Mesh, Rect, Vec2, vec2};
 
+use super::countries::{CountryFills, FillSpan, retint};
 use super::edges::DrawnEdge;
 use super::{MapOptions, MapView, gpu};
 use crate::theme::{MapLook, size};
@@ -46,8 +47,9 @@ pub struct MapState {
     pub drawn_relations: Vec<usize>,
     /// The label layout and the view it was computed for.
     pub(super) layout: Option<LayoutCache>,
-    /// The countries, tessellated for a view.
-    pub(super) countries: LayerCache<()>,
+    /// The countries, tessellated for a view, with what it takes to tint
+    /// them again.
+    pub(super) countries: LayerCache<CountryLayer>,
     /// The relation edges, tessellated for a layout; each as drawn, and the
     /// feathering their lines were stroked with for the picture.
     pub(super) edges: LayerCache<(Arc<Vec<DrawnEdge>>, f32)>,
@@ -96,6 +98,35 @@ impl<T> LayerCache<T> {
     /// The part of the world the layer was built for, if it was cut to one.
     pub(super) fn window(&self) -> Option<WorldWindow> {
         self.built.as_ref().and_then(|b| b.window)
+    }
+}
+
+/// What the countries' layer keeps besides its mesh: where each country's
+/// fill lies in it, and the tints it has.
+#[derive(Clone, Debug, Default)]
+pub(super) struct CountryLayer {
+    pub(super) spans: Arc<Vec<FillSpan>>,
+    /// Where the fills start in the mesh (after the sea, for plain meshes).
+    pub(super) offset: usize,
+    /// The key of the stances it is tinted for.
+    pub(super) tints: u64,
+}
+
+impl LayerCache<CountryLayer> {
+    /// Tints the layer built last for `fills`, keyed `tints`; returns its
+    /// mesh (a new one if it was shared, as with the map's picture, which
+    /// then draws it again).
+    pub(super) fn retint(&mut self, tints: u64, fills: &CountryFills) -> Option<Arc<Mesh>> {
+        let built = self.built.as_mut()?;
+        let layer = &mut built.extra;
+        retint(
+            Arc::make_mut(&mut built.mesh),
+            layer.offset,
+            &layer.spans,
+            fills,
+        );
+        layer.tints = tints;
+        Some(built.mesh.clone())
     }
 }
 
@@ -299,8 +330,11 @@ impl MapState {
 
 /// What the cached layers depend on, hashed, besides the view.
 pub(super) struct BackgroundKeys {
-    /// The document, the stances shown (they tint the countries), the look.
+    /// The document and the look: what the countries' shapes depend on.
     pub(super) countries: u64,
+    /// The document, the stances shown and the look: what their tints
+    /// depend on.
+    pub(super) tints: u64,
     /// The document, the relations shown, the look, the filters, the
     /// selection and the highlight: not the stances, so a day on the
     /// timeline that changes only stances leaves the edges as drawn.
@@ -323,9 +357,10 @@ impl BackgroundKeys {
             pixels_per_point.to_bits().hash(&mut h);
             h
         };
+        let countries = common().finish();
         let mut h = common();
         view.stances_key.hash(&mut h);
-        let countries = h.finish();
+        let tints = h.finish();
         let mut h = common();
         view.relations_key.hash(&mut h);
         view.hidden_relation_kinds.hash(&mut h);
@@ -340,6 +375,7 @@ impl BackgroundKeys {
         }
         Self {
             countries,
+            tints,
             edges: h.finish(),
         }
     }
@@ -406,6 +442,49 @@ mod tests {
         mesh.colored_vertex(p + vec2(0.0, 1.0), Color32::RED);
         mesh.add_triangle(0, 1, 2);
         (mesh, ())
+    }
+
+    #[test]
+    fn new_stances_tint_the_cached_countries_again_without_building_them_again() {
+        let mut cache: LayerCache<CountryLayer> = LayerCache::default();
+        let mut builds = 0;
+        let spans = vec![
+            FillSpan {
+                iso_a3: Some("FRA".into()),
+                vertices: 0..2,
+            },
+            FillSpan {
+                iso_a3: Some("IRN".into()),
+                vertices: 2..3,
+            },
+        ];
+        let layer = CountryLayer {
+            spans: Arc::new(spans),
+            offset: 1,
+            tints: 7,
+        };
+        let (mesh, _, extra) = cache.refresh(1, &view(), None, false, |_| {
+            builds += 1;
+            let mut mesh = Mesh::default();
+            for _ in 0..4 {
+                mesh.colored_vertex(pos2(0.0, 0.0), Color32::RED);
+            }
+            (mesh, layer.clone())
+        });
+        assert_eq!((builds, extra.tints), (1, 7));
+        let tints = CountryFills::from([("FRA".to_owned(), Color32::BLUE)]);
+        let retinted = cache.retint(8, &tints).expect("a built layer");
+        // The old mesh was still held (as the map's picture holds it): a new
+        // one, so the picture knows to draw it again.
+        assert!(!Arc::ptr_eq(&mesh, &retinted));
+        let colours: Vec<Color32> = retinted.vertices.iter().map(|v| v.color).collect();
+        let land = crate::theme::map::LAND;
+        assert_eq!(colours, [Color32::RED, Color32::BLUE, Color32::BLUE, land]);
+        let (_, _, extra) = cache.refresh(1, &view(), None, false, |_| {
+            builds += 1;
+            (Mesh::default(), CountryLayer::default())
+        });
+        assert_eq!((builds, extra.tints), (1, 8), "kept, as tinted");
     }
 
     #[test]

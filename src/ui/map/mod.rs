@@ -30,9 +30,9 @@ use coalition_core::edit::{Edit, Item};
 use coalition_core::geo::basemap::Basemap;
 use coalition_core::geo::layout::{LayoutStyle, NodeInput, layout};
 use coalition_core::model::Scenario;
-use countries::Countries;
+use countries::{Countries, country_fills};
 use edges::{DrawnEdge, EdgeEmphasis, EdgeInk, edge_shapes, edge_tooltip_ui, hovered_edge};
-use memory::{BackgroundKeys, view_window};
+use memory::{BackgroundKeys, CountryLayer, view_window};
 pub use memory::{MapState, ZOOM_SETTLES_AFTER};
 use nodes::{Gesture, NodeContext, node_ui};
 
@@ -197,7 +197,6 @@ pub fn map_ui(
         }
     } else {
         let ppp = ui.ctx().pixels_per_point();
-        let tessellate = |shapes| tessellate(ui.ctx(), shapes);
         let to_picture = view.memory.picture.is_some();
         let keys = BackgroundKeys::new(doc, view, options, ppp);
         let margin = if dragging { 0.5 } else { 0.0 };
@@ -226,11 +225,12 @@ pub fn map_ui(
                     );
                     shapes.push(Shape::rect_filled(sea, 0.0, colours::SEA));
                 }
-                let mesh = if let Some(feathering) = feathering {
+                let (mesh, spans, offset) = if let Some(feathering) = feathering {
                     let Countries {
                         fills: mut mesh,
                         borders,
                         border_stroke,
+                        spans,
                     } = countries;
                     for border in &borders {
                         gpu::add_feathered_line(
@@ -241,14 +241,43 @@ pub fn map_ui(
                             feathering,
                         );
                     }
-                    mesh
+                    (mesh, spans, 0)
                 } else {
-                    countries.into_shapes(&mut shapes);
-                    tessellate(shapes)
+                    // The sea, then the fills: they start after its vertices.
+                    let mut tessellator = tessellator(ui.ctx());
+                    let mut mesh = Mesh::default();
+                    for shape in shapes {
+                        tessellator.tessellate_shape(shape, &mut mesh);
+                    }
+                    let offset = mesh.vertices.len();
+                    let mut countries = countries;
+                    let spans = std::mem::take(&mut countries.spans);
+                    let mut lands = Vec::new();
+                    countries.into_shapes(&mut lands);
+                    for shape in lands {
+                        tessellator.tessellate_shape(shape, &mut mesh);
+                    }
+                    (mesh, spans, offset)
                 };
-                (mesh, ())
+                let layer = CountryLayer {
+                    spans: Arc::new(spans),
+                    offset,
+                    tints: keys.tints,
+                };
+                (mesh, layer)
             },
         );
+        // Only the stances changed (another day, another what-if): the
+        // fills are tinted again, not built again.
+        let countries = if countries.2.tints == keys.tints {
+            (countries.0, countries.1)
+        } else {
+            let mesh = view
+                .memory
+                .countries
+                .retint(keys.tints, &country_fills(scenario, look));
+            (mesh.unwrap_or(countries.0), countries.1)
+        };
         let generation = view.memory.layout.as_ref().map_or(0, |l| l.generation);
         let (mesh, change, (edges, feathering)) =
             view.memory
@@ -426,14 +455,4 @@ fn tessellator(ctx: &egui::Context) -> egui::epaint::Tessellator {
         [1, 1],
         Vec::new(),
     )
-}
-
-/// Shapes tessellated into one mesh, as egui would each frame.
-fn tessellate(ctx: &egui::Context, shapes: Vec<Shape>) -> Mesh {
-    let mut tessellator = tessellator(ctx);
-    let mut mesh = Mesh::default();
-    for shape in shapes {
-        tessellator.tessellate_shape(shape, &mut mesh);
-    }
-    mesh
 }
