@@ -79,16 +79,7 @@ impl ViewState {
     /// The scenario as the map shows it: as of the timeline's day, with the
     /// slider's what-if applied.
     pub fn shown<'a>(&'a self, doc: &'a Document) -> &'a Scenario {
-        self.attendance
-            .overridden
-            .as_ref()
-            .or(self.time.dated.as_ref())
-            .unwrap_or(&doc.scenario)
-    }
-
-    /// The scenario as of the timeline's day, before any what-if.
-    pub fn dated<'a>(&'a self, doc: &'a Document) -> &'a Scenario {
-        self.time.dated.as_ref().unwrap_or(&doc.scenario)
+        shown(&self.attendance, &self.time, doc)
     }
 
     /// Moves the timeline to `date` (none: the day it opens on), and the
@@ -105,16 +96,26 @@ impl ViewState {
     }
 }
 
+/// The scenario as the map shows it: the slider's what-if (applied on the
+/// day's scenario), else the day's scenario, else the document's. A function
+/// of the parts, so `map_view` can lend the map the rest of the view mutably.
+fn shown<'a>(
+    attendance: &'a AttendanceView,
+    time: &'a TimeView,
+    doc: &'a Document,
+) -> &'a Scenario {
+    attendance
+        .overridden
+        .as_ref()
+        .or(time.dated.as_ref())
+        .unwrap_or(&doc.scenario)
+}
+
 impl ViewState {
     /// The parts of the view the map widget draws and changes, for one frame.
     pub fn map_view<'a>(&'a mut self, doc: &'a Document) -> MapView<'a> {
         MapView {
-            scenario: self
-                .attendance
-                .overridden
-                .as_ref()
-                .or(self.time.dated.as_ref())
-                .unwrap_or(&doc.scenario),
+            scenario: shown(&self.attendance, &self.time, doc),
             offstage: &self.time.offstage,
             ringed: &self.time.ringed,
             stances_key: {
