@@ -463,9 +463,7 @@ impl CoalitionApp {
         if self.apply_edit(coalition_core::edit::Edit::Add(item), None) {
             self.view.attendance.custom = None;
             self.view.attendance.position = position;
-            self.view
-                .attendance
-                .refresh(&self.doc.scenario, &self.doc.engine, &self.doc.named);
+            self.refresh_attendance();
         }
     }
 

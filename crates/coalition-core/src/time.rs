@@ -164,17 +164,40 @@ impl Scenario {
     /// [`Scenario::offstage_at`].
     #[must_use]
     pub fn as_of(&self, date: Date) -> Scenario {
+        let mut shown = self.clone_but_relations();
+        self.restate_as_of(date, &mut shown);
+        shown
+    }
+
+    /// Writes this scenario as it stood on `date` over `shown`, a copy that
+    /// [`Scenario::as_of`] made of this same scenario, on any day: only what
+    /// a day changes is written again (each actor's stance and reason, and
+    /// the relations that hold), and the rest of the copy (quotes, sources,
+    /// the timeline) is kept. Moving the timeline's cursor this way costs
+    /// what the day changes, not a copy of the whole scenario.
+    pub fn restate_as_of(&self, date: Date, shown: &mut Scenario) {
         let replay = Replay::new(self, date);
         let holding = self.relations_holding(&replay, date);
-        let mut shown = self.clone_but_relations();
-        shown.relations = holding.iter().map(|&i| self.relations[i].clone()).collect();
-        for actor in &mut shown.actors {
-            if let Some((stance, reason)) = replay.stances.get(actor.id.as_str()) {
-                (*stance).clone_into(&mut actor.stance);
-                (*reason).clone_into(&mut actor.stance_reason);
-            }
+        let unchanged = shown.relations.len() == holding.len()
+            && holding
+                .iter()
+                .zip(&shown.relations)
+                .all(|(&i, relation)| self.relations[i] == *relation);
+        if !unchanged {
+            shown.relations.clear();
+            shown
+                .relations
+                .extend(holding.iter().map(|&i| self.relations[i].clone()));
         }
-        shown
+        for (actor, base) in shown.actors.iter_mut().zip(&self.actors) {
+            let (stance, reason) = replay
+                .stances
+                .get(base.id.as_str())
+                .copied()
+                .unwrap_or((&base.stance, &base.stance_reason));
+            stance.clone_into(&mut actor.stance);
+            reason.clone_into(&mut actor.stance_reason);
+        }
     }
 
     /// A copy of everything but the relations (which `as_of` filters rather

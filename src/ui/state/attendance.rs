@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
 
+use coalition_core::Document;
 use coalition_core::decide::measures::Measures;
 use coalition_core::decide::named::ScenarioResult;
 use coalition_core::decide::search::{
@@ -100,11 +101,16 @@ pub struct AttendanceView {
     pub series_visibility: std::collections::BTreeMap<String, bool>,
     /// The name typed for keeping a custom list as a named scenario.
     pub new_scenario_name: String,
+    /// What `invited`, `outcome` and `flips` were worked out for: the
+    /// document's revision, the slider's position and the custom list. They
+    /// do not depend on the timeline's day (the rules are the document's), so
+    /// moving the cursor does not work them out again.
+    evaluated_for: Option<(u64, usize, Option<Vec<bool>>)>,
 }
 
 impl AttendanceView {
     /// The view on the first named scenario.
-    pub fn new(scenario: &Scenario, engine: &Engine, named: &[ScenarioResult]) -> Self {
+    pub fn new(scenario: &Scenario, doc: &Document) -> Self {
         let mut view = Self {
             position: 0,
             custom: None,
@@ -119,25 +125,31 @@ impl AttendanceView {
             overridden: None,
             series_visibility: std::collections::BTreeMap::new(),
             new_scenario_name: String::new(),
+            evaluated_for: None,
         };
-        view.refresh(scenario, engine, named);
+        view.refresh(scenario, doc);
         view
     }
 
     /// Recomputes the outcome after the position or the custom list changed.
-    pub fn refresh(&mut self, scenario: &Scenario, engine: &Engine, named: &[ScenarioResult]) {
+    pub fn refresh(&mut self, scenario: &Scenario, doc: &Document) {
+        let named = &doc.named;
         self.position = self.position.min(named.len().saturating_sub(1));
-        self.invited = match &self.custom {
-            Some(list) => list.clone(),
-            None => named
-                .get(self.position)
-                .map_or_else(|| base_invitations(scenario), |r| r.invited.clone()),
-        };
-        self.outcome = match (&self.custom, named.get(self.position)) {
-            (None, Some(result)) => result.outcome.clone(),
-            _ => engine.evaluate(&self.invited),
-        };
-        self.flips = what_flips(engine, &self.invited);
+        let inputs = (doc.revision, self.position, self.custom.clone());
+        if self.evaluated_for.as_ref() != Some(&inputs) {
+            self.invited = match &self.custom {
+                Some(list) => list.clone(),
+                None => named
+                    .get(self.position)
+                    .map_or_else(|| base_invitations(scenario), |r| r.invited.clone()),
+            };
+            self.outcome = match (&self.custom, named.get(self.position)) {
+                (None, Some(result)) => result.outcome.clone(),
+                _ => doc.engine.evaluate(&self.invited),
+            };
+            self.flips = what_flips(&doc.engine, &self.invited);
+            self.evaluated_for = Some(inputs);
+        }
         self.overridden = scenario
             .attendance_scenarios()
             .get(self.position)

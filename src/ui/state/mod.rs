@@ -49,11 +49,7 @@ impl ViewState {
     pub fn for_document(doc: &Document) -> Self {
         let scenario = &doc.scenario;
         let time = TimeView::for_document(doc);
-        let attendance = AttendanceView::new(
-            time.dated.as_ref().unwrap_or(scenario),
-            &doc.engine,
-            &doc.named,
-        );
+        let attendance = AttendanceView::new(time.dated.as_ref().unwrap_or(scenario), doc);
         Self {
             selected: None,
             focused_quote: None,
@@ -92,7 +88,7 @@ impl ViewState {
     /// Computes the slider's outcome again, on the scenario as of the day.
     pub fn refresh_attendance(&mut self, doc: &Document) {
         let dated = self.time.dated.as_ref().unwrap_or(&doc.scenario);
-        self.attendance.refresh(dated, &doc.engine, &doc.named);
+        self.attendance.refresh(dated, doc);
     }
 }
 

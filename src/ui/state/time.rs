@@ -17,6 +17,9 @@ pub struct TimeView {
     /// The scenario as it stood on `date` (stances, relations); `None`
     /// without a timeline.
     pub dated: Option<Scenario>,
+    /// The document revision `dated` was copied from: while it holds,
+    /// moving the cursor restates the copy rather than copying again.
+    dated_from: u64,
     /// For each actor, whether it is not in the picture yet on `date`.
     pub offstage: Vec<bool>,
     /// The ids of the events on `date`, in the order they apply.
@@ -41,6 +44,7 @@ impl Default for TimeView {
         Self {
             date: None,
             dated: None,
+            dated_from: 0,
             offstage: Vec::new(),
             current: Vec::new(),
             ringed: Vec::new(),
@@ -77,7 +81,14 @@ impl TimeView {
             .clamp(timeline.start, timeline.end.max(timeline.start));
         self.date = Some(date);
         self.offstage = scenario.offstage_at(date);
-        let mut dated = scenario.as_of(date);
+        let mut dated = match self.dated.take() {
+            Some(mut dated) if self.dated_from == doc.revision => {
+                scenario.restate_as_of(date, &mut dated);
+                dated
+            }
+            _ => scenario.as_of(date),
+        };
+        self.dated_from = doc.revision;
         for (actor, offstage) in dated.actors.iter_mut().zip(&self.offstage) {
             if *offstage {
                 // Not in the picture yet: no stance, so no tint and no count.

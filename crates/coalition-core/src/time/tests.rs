@@ -155,6 +155,55 @@ fn a_relation_holds_between_the_events_that_start_and_end_it() {
 }
 
 #[test]
+fn a_copy_restated_for_another_day_is_the_scenario_as_of_that_day() {
+    let ally = RelationRef {
+        from: "USA".into(),
+        to: "FRA".into(),
+        kind: "ally".into(),
+    };
+    let mut events = vec![
+        stance("strikes", "2014-09-19", "FRA", "strikes_iraq"),
+        stance("back", "2014-11-02", "FRA", "support"),
+        Event {
+            id: "ends".into(),
+            date: day("2014-10-01"),
+            title: "ends".into(),
+            sources: vec!["s".into()],
+            changes: vec![Change::RelationEnds { relation: ally }],
+            ..Event::default()
+        },
+    ];
+    events.push(Event {
+        id: "enters".into(),
+        date: day("2014-09-23"),
+        title: "enters".into(),
+        sources: vec!["s".into()],
+        changes: vec![Change::ActorEnters {
+            actor: "HEZ".into(),
+        }],
+        ..Event::default()
+    });
+    let s = scenario(events);
+    let days = [
+        "2014-08-08",
+        "2014-09-19",
+        "2014-09-23",
+        "2014-10-01",
+        "2014-11-02",
+        "2015-03-30",
+    ];
+    for from in days {
+        for to in days {
+            let mut shown = s.as_of(day(from));
+            s.restate_as_of(day(to), &mut shown);
+            assert_eq!(shown, s.as_of(day(to)), "restated from {from} to {to}");
+        }
+    }
+    // The days differ, so the check above compares something.
+    assert_ne!(s.as_of(day("2014-08-08")), s.as_of(day("2014-10-01")));
+}
+
+#[test]
 fn a_relation_with_a_full_date_holds_from_that_day_and_one_with_a_year_throughout() {
     let mut s = scenario(Vec::new());
     s.relations[0].date = "2014-09-19".into();
