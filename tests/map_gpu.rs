@@ -173,3 +173,41 @@ fn at_twice_the_pixels_with_an_actor_selected_the_gpu_layers_draw_what_plain_mes
          {far_off} by more than a third"
     );
 }
+
+#[test]
+fn moving_the_timeline_redraws_the_gpu_picture_as_plain_meshes_draw_that_day() {
+    // 23 September: five Arab states strike in Syria (the countries are
+    // tinted again in place); 30 September and 2 November: more change. The
+    // picture keeps its texture and the buffers of the layer that did not
+    // change, so a stale layer would show here.
+    let mut gpu = harness(true);
+    let mut plain = harness(false);
+    let opening = gpu.render().expect("renders");
+    for day in ["2014-09-23", "2014-09-30", "2014-11-02", "2014-09-15"] {
+        let date: coalition_core::model::Date = day.parse().expect("a date");
+        for harness in [&mut gpu, &mut plain] {
+            let app = harness.state_mut();
+            app.view.go_to(&app.doc, Some(date));
+            harness.run();
+        }
+        let (image, other) = (
+            gpu.render().expect("renders"),
+            plain.render().expect("renders"),
+        );
+        let (different, far_off) = (
+            differing_pixels(image.as_raw(), other.as_raw(), 2),
+            differing_pixels(image.as_raw(), other.as_raw(), 85),
+        );
+        assert!(
+            different < 8_000 && far_off == 0,
+            "on {day}: {different} pixels differ between GPU layers and plain meshes, \
+             {far_off} by more than a third"
+        );
+        let moved = differing_pixels(image.as_raw(), opening.as_raw(), 85);
+        if day == "2014-09-15" {
+            assert_eq!(moved, 0, "back on the opening day the picture is as it was");
+        } else {
+            assert!(moved > 100, "on {day} the map changed from the opening day");
+        }
+    }
+}

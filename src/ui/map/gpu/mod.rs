@@ -46,6 +46,78 @@ pub struct MapPicture {
     render_state: egui_wgpu::RenderState,
     layers: LayersPipeline,
     current: Option<Picture>,
+    /// The texture the picture is rendered into, kept while the picture's
+    /// size in pixels stays the same (a new one is memory the system must
+    /// clear, which on a software rasteriser costs as much as drawing).
+    target: Option<Target>,
+    /// Each layer's mesh as uploaded (countries, edges): a layer that has not
+    /// changed is not uploaded again, and one whose vertices changed but not
+    /// their number (a day that retints the countries) is written over.
+    uploaded: [Option<Uploaded>; 2],
+    /// How long handing the pictures to the GPU took, all told: where a
+    /// software rasteriser does the GPU's work (`cargo bench --bench scale`
+    /// reports it apart from the app's own).
+    submitting: std::time::Duration,
+}
+
+/// The texture the picture is rendered into.
+struct Target {
+    view: wgpu::TextureView,
+    size: [u32; 2],
+}
+
+/// A layer's mesh in GPU buffers.
+struct Uploaded {
+    mesh: Arc<Mesh>,
+    vertices: wgpu::Buffer,
+    indices: wgpu::Buffer,
+}
+
+impl Uploaded {
+    fn new(device: &wgpu::Device, mesh: &Arc<Mesh>) -> Self {
+        let buffer = |contents: &[u8], usage| {
+            device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
+                label: Some("map_layer"),
+                contents,
+                usage: usage | wgpu::BufferUsages::COPY_DST,
+            })
+        };
+        Self {
+            mesh: mesh.clone(),
+            vertices: buffer(
+                bytemuck::cast_slice(&mesh.vertices),
+                wgpu::BufferUsages::VERTEX,
+            ),
+            indices: buffer(
+                bytemuck::cast_slice(&mesh.indices),
+                wgpu::BufferUsages::INDEX,
+            ),
+        }
+    }
+
+    /// `mesh` in the GPU's buffers: these if they hold it already or one of
+    /// the same size (written over), else new ones.
+    fn update(
+        this: &mut Option<Self>,
+        queue: &wgpu::Queue,
+        device: &wgpu::Device,
+        mesh: &Arc<Mesh>,
+    ) {
+        match this {
+            Some(up) if Arc::ptr_eq(&up.mesh, mesh) => {}
+            Some(up)
+                if up.mesh.vertices.len() == mesh.vertices.len()
+                    && up.mesh.indices.len() == mesh.indices.len() =>
+            {
+                queue.write_buffer(&up.vertices, 0, bytemuck::cast_slice(&mesh.vertices));
+                if up.mesh.indices != mesh.indices {
+                    queue.write_buffer(&up.indices, 0, bytemuck::cast_slice(&mesh.indices));
+                }
+                up.mesh = mesh.clone();
+            }
+            _ => *this = Some(Self::new(device, mesh)),
+        }
+    }
 }
 
 /// The pipeline the layers are drawn with, and the GPU it runs on (all
@@ -102,7 +174,16 @@ impl MapPicture {
             render_state: render_state.clone(),
             layers,
             current: None,
+            target: None,
+            uploaded: [None, None],
+            submitting: std::time::Duration::ZERO,
         })
+    }
+
+    /// How long handing the pictures rendered so far to the GPU took: on a
+    /// software rasteriser, the time spent drawing them.
+    pub fn time_submitting(&self) -> std::time::Duration {
+        self.submitting
     }
 
     /// Whether a picture has been rendered (from the second frame on).
@@ -160,7 +241,7 @@ impl MapPicture {
     }
 
     fn render(
-        &self,
+        &mut self,
         countries: (&Arc<Mesh>, TSTransform),
         edges: (&Arc<Mesh>, TSTransform),
         (covers, ground): (Rect, Color32),
@@ -177,37 +258,49 @@ impl MapPicture {
             .max(Vec2::splat(1.0));
         let min = ((covers.center().to_vec2() * ppp - pixels / 2.0).round() / ppp).to_pos2();
         let covered = Rect::from_min_size(min, pixels / ppp);
+        let size = [pixels.x as u32, pixels.y as u32];
         // Each layer's vertices are in screen points: put by its transform,
         // then moved by the picture's corner, they land in the texture.
-        let layers: Vec<_> = [countries, edges]
-            .into_iter()
-            .map(|(mesh, placed)| {
-                let offset = placed.translation - covered.min.to_vec2();
-                let placed = TSTransform::new(offset, placed.scaling);
-                (
-                    &**mesh,
-                    LayerLocals::new(covered.size(), placed, feathering),
-                )
-            })
-            .collect();
-        let view = self
-            .layers
-            .draw([pixels.x as u32, pixels.y as u32], ground, &layers);
+        let mut draws = Vec::new();
+        for (uploaded, (mesh, placed)) in self.uploaded.iter_mut().zip([countries, edges]) {
+            Uploaded::update(uploaded, &self.layers.queue, device, mesh);
+            let offset = placed.translation - covered.min.to_vec2();
+            let placed = TSTransform::new(offset, placed.scaling);
+            if let Some(up) = uploaded.as_ref() {
+                draws.push(LayerDraw {
+                    vertices: &up.vertices,
+                    indices: &up.indices,
+                    count: mesh.indices.len() as u32,
+                    locals: LayerLocals::new(covered.size(), placed, feathering),
+                });
+            }
+        }
+        if self.target.as_ref().is_some_and(|t| t.size != size) {
+            self.target = None;
+        }
+        let fresh = self.target.is_none();
+        let target = self.target.get_or_insert_with(|| self.layers.target(size));
+        let start = std::time::Instant::now();
+        self.layers.draw(&target.view, ground, &draws);
+        self.submitting += start.elapsed();
 
         // Shown texel for pixel (linear filtering then samples just that
         // texel), except while a zoom gesture scales it: smooth then.
         let mut renderer = self.render_state.renderer.write();
         let id = match previous {
+            Some(id) if !fresh => id,
             Some(id) => {
                 renderer.update_egui_texture_from_wgpu_texture(
                     device,
-                    &view,
+                    &target.view,
                     wgpu::FilterMode::Linear,
                     id,
                 );
                 id
             }
-            None => renderer.register_native_texture(device, &view, wgpu::FilterMode::Linear),
+            None => {
+                renderer.register_native_texture(device, &target.view, wgpu::FilterMode::Linear)
+            }
         };
         Picture {
             countries: countries.0.clone(),
@@ -218,6 +311,14 @@ impl MapPicture {
             texture: id,
         }
     }
+}
+
+/// One layer to draw: its buffers, how many indices, and the uniform placing it.
+struct LayerDraw<'a> {
+    vertices: &'a wgpu::Buffer,
+    indices: &'a wgpu::Buffer,
+    count: u32,
+    locals: LayerLocals,
 }
 
 impl LayersPipeline {
@@ -287,17 +388,9 @@ impl LayersPipeline {
         }
     }
 
-    /// Draws `layers` (each a mesh and the uniform placing it) over `ground`
-    /// into a new texture of `size` pixels, and submits the work. Returns
-    /// the texture's view.
-    fn draw(
-        &self,
-        [width, height]: [u32; 2],
-        ground: Color32,
-        layers: &[(&Mesh, LayerLocals)],
-    ) -> wgpu::TextureView {
-        let device = &self.device;
-        let texture = device.create_texture(&wgpu::TextureDescriptor {
+    /// A texture of `size` pixels to render a picture into.
+    fn target(&self, [width, height]: [u32; 2]) -> Target {
+        let texture = self.device.create_texture(&wgpu::TextureDescriptor {
             label: Some("map_picture"),
             size: wgpu::Extent3d {
                 width,
@@ -311,14 +404,23 @@ impl LayersPipeline {
             usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::TEXTURE_BINDING,
             view_formats: &[],
         });
-        let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
+        Target {
+            view: texture.create_view(&wgpu::TextureViewDescriptor::default()),
+            size: [width, height],
+        }
+    }
+
+    /// Draws `layers` over `ground` into `target`, and submits the work.
+    fn draw(&self, target: &wgpu::TextureView, ground: Color32, layers: &[LayerDraw<'_>]) {
+        let device = &self.device;
+        let view = target;
         let buffers: Vec<_> = layers
             .iter()
-            .filter(|(mesh, _)| !mesh.indices.is_empty())
-            .map(|(mesh, locals)| {
+            .filter(|layer| layer.count > 0)
+            .map(|layer| {
                 let uniform = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
                     label: Some("map_layer_locals"),
-                    contents: bytemuck::bytes_of(locals),
+                    contents: bytemuck::bytes_of(&layer.locals),
                     usage: wgpu::BufferUsages::UNIFORM,
                 });
                 let bind_group = device.create_bind_group(&wgpu::BindGroupDescriptor {
@@ -329,17 +431,7 @@ impl LayersPipeline {
                         resource: uniform.as_entire_binding(),
                     }],
                 });
-                let vertices = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
-                    label: Some("map_layer_vertices"),
-                    contents: bytemuck::cast_slice(&mesh.vertices),
-                    usage: wgpu::BufferUsages::VERTEX,
-                });
-                let indices = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
-                    label: Some("map_layer_indices"),
-                    contents: bytemuck::cast_slice(&mesh.indices),
-                    usage: wgpu::BufferUsages::INDEX,
-                });
-                (bind_group, vertices, indices, mesh.indices.len() as u32)
+                (bind_group, layer.vertices, layer.indices, layer.count)
             })
             .collect();
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
@@ -349,7 +441,7 @@ impl LayersPipeline {
             let mut pass = encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
                 label: Some("map_picture"),
                 color_attachments: &[Some(wgpu::RenderPassColorAttachment {
-                    view: &view,
+                    view,
                     resolve_target: None,
                     ops: wgpu::Operations {
                         // Clearing costs less than a shape over the whole
@@ -370,7 +462,6 @@ impl LayersPipeline {
             }
         }
         self.queue.submit(std::iter::once(encoder.finish()));
-        view
     }
 
     /// OpenGL drivers, Mesa's software rasteriser among them, compile a
@@ -388,8 +479,14 @@ impl LayersPipeline {
                     triangle.colored_vertex(corner, Color32::WHITE);
                 }
                 triangle.add_triangle(0, 1, 2);
-                let locals = LayerLocals::new(Vec2::splat(1.0), TSTransform::IDENTITY, 1.0);
-                self.draw([1, 1], Color32::TRANSPARENT, &[(&triangle, locals)]);
+                let up = Uploaded::new(&self.device, &Arc::new(triangle));
+                let layer = LayerDraw {
+                    vertices: &up.vertices,
+                    indices: &up.indices,
+                    count: 3,
+                    locals: LayerLocals::new(Vec2::splat(1.0), TSTransform::IDENTITY, 1.0),
+                };
+                self.draw(&self.target([1, 1]).view, Color32::TRANSPARENT, &[layer]);
             })
             .ok()
     }
