@@ -136,7 +136,7 @@ fn scrub_time(
     app: &mut CoalitionApp,
     gpu: &egui_wgpu::RenderState,
     changing: bool,
-) -> Option<Duration> {
+) -> Option<(Duration, Duration)> {
     let mut days: Vec<_> = coalition_core::time::ordered_events(&app.doc.scenario)
         .iter()
         .filter(|e| !changing || !e.changes.is_empty())
@@ -149,8 +149,17 @@ fn scrub_time(
     let ctx = egui::Context::default();
     coalition_map::theme::apply_style(&ctx, false);
     let mut time = 0.0;
+    let submitting = |app: &CoalitionApp| {
+        app.view.map.picture.as_ref().map_or(
+            Duration::ZERO,
+            coalition_map::ui::map::gpu::MapPicture::time_submitting,
+        )
+    };
+    // The frame's time, and the part of it the app spent other than in
+    // handing the map's picture to the GPU (where llvmpipe draws it).
     let mut frame = |app: &mut CoalitionApp, day: Option<coalition_core::model::Date>| {
         time += 1.0 / 60.0;
+        let submitted = submitting(app);
         let start = Instant::now();
         if let Some(day) = day {
             app.apply(&ctx, coalition_map::ui::command::Command::SetDate(day));
@@ -160,17 +169,20 @@ fn scrub_time(
         black_box(primitives);
         let elapsed = start.elapsed();
         upload_textures(gpu, &output.textures_delta);
-        elapsed
+        (
+            elapsed,
+            elapsed.saturating_sub(submitting(app).saturating_sub(submitted)),
+        )
     };
     for _ in 0..5 {
         frame(app, None);
     }
     // Day after day across the timeline, as Play or a drag would.
     let step = (days.len() / rounds()).max(1);
-    let times = (0..rounds())
+    let (times, own): (Vec<_>, Vec<_>) = (0..rounds())
         .map(|i| frame(app, Some(days[(i * step + 1) % days.len()])))
-        .collect();
-    Some(median(times))
+        .unzip();
+    Some((median(times), median(own)))
 }
 
 /// Median CPU time of the very first frame: a new egui context (fonts not yet
@@ -272,8 +284,12 @@ fn main() {
         for (changing, label) in [(false, "scrub"), (true, "scrub, stances change")] {
             if wanted(&format!("frame {name} {label}")) {
                 let mut app = app_on(scenario.clone(), &basemap, Some(&gpu));
-                if let Some(t) = scrub_time(&mut app, &gpu, changing) {
-                    println!("frame, {name:<22} {label:<8} median {}", show(t));
+                if let Some((t, own)) = scrub_time(&mut app, &gpu, changing) {
+                    println!(
+                        "frame, {name:<22} {label:<8} median {} (without drawing the picture: {})",
+                        show(t),
+                        show(own)
+                    );
                 }
             }
         }
