@@ -181,6 +181,21 @@ fn every_event_is_dated_and_quoted_as_its_own_row_of_the_timeline() {
             "event {}: its excerpt is not in its row",
             event.id
         );
+        // The citation names the source as the row does, word for word
+        // (the row's source column, up to its address; its bold marks gone).
+        let source = s.source(id).expect("the event's source exists");
+        let column = row
+            .split(" | ")
+            .nth(3)
+            .unwrap_or_default()
+            .replace("**", "");
+        assert!(
+            column.starts_with(&fold(&format!("{}, ", source.publisher)))
+                || column.starts_with(&fold(&format!("{} ", source.publisher))),
+            "event {}: its source's publisher {:?} is not how its row names it",
+            event.id,
+            source.publisher
+        );
         // Shown from the day it happened, never before: the row's first
         // date, or (a range, a later disclosure) a later day the row gives.
         let day = event.date.to_string();
