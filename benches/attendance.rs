@@ -70,6 +70,7 @@ fn dense_scenario() -> Scenario {
                 other: format!("A{:02}", (i * 7 + k * 13) % n),
                 source: "s".into(),
                 note: String::new(),
+                unless: None,
             })
         })
         .filter(|r| r.actor != r.other)

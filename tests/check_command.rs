@@ -70,15 +70,19 @@ fn an_unreadable_file_exits_2_with_line_and_column() {
 
 #[test]
 fn a_file_of_an_older_format_is_checked_and_said_to_be_migrated() {
-    let old = coalition_core::io::PARIS_2014.replacen("\"format\": 2,", "\"format\": 1,", 1);
-    assert_ne!(old, coalition_core::io::PARIS_2014);
-    let path = temp_file("format-1.coalition", &old);
-    let (code, stdout, stderr) = check(&[path.to_str().expect("utf-8 path")]);
-    assert_eq!(code, 0, "{stderr}");
-    assert!(
-        stdout.contains("format 1, migrated to format 2"),
-        "{stdout}"
-    );
+    // The core's fixtures: a file of each earlier format, as that app saved it.
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("crates/coalition-core/tests/fixtures");
+    let current = coalition_core::model::FORMAT_VERSION;
+    for version in 1..current {
+        let path = fixtures.join(format!("format-{version}.coalition"));
+        let (code, stdout, stderr) = check(&[path.to_str().expect("utf-8 path")]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(
+            stdout.contains(&format!("format {version}, migrated to format {current}")),
+            "{stdout}"
+        );
+    }
     let (_, current, _) = check(&[]);
     assert!(!current.contains("migrated"), "{current}");
 }

@@ -21,7 +21,15 @@ fn run(args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn every_subcommand_answers_help_both_ways_with_its_usage() {
-    for command in ["check", "attendance", "export", "generate", "completions"] {
+    for command in [
+        "check",
+        "attendance",
+        "decide",
+        "export",
+        "generate",
+        "timeline",
+        "completions",
+    ] {
         for args in [vec![command, "--help"], vec!["help", command]] {
             let (code, stdout, stderr) = run(&args);
             assert_eq!(code, 0, "{args:?}: {stderr}");
@@ -33,7 +41,15 @@ fn every_subcommand_answers_help_both_ways_with_its_usage() {
     }
     let (code, stdout, _) = run(&["--help"]);
     assert_eq!(code, 0);
-    for command in ["check", "attendance", "export", "generate", "completions"] {
+    for command in [
+        "check",
+        "attendance",
+        "decide",
+        "export",
+        "generate",
+        "timeline",
+        "completions",
+    ] {
         assert!(stdout.contains(command), "--help lists {command}");
     }
 }
@@ -118,4 +134,140 @@ fn export_draws_the_map_as_of_a_date_and_refuses_one_outside_the_timeline() {
     let (code, _, stderr) = run(&["export", "--date", "2014-02-30", "--out", out_arg]);
     assert_eq!(code, 2, "not a real day: {stderr}");
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn decide_says_a_veto_by_russia_would_have_failed_resolution_2178_with_the_real_vote_s_source() {
+    let (code, stdout, stderr) = run(&[
+        "decide",
+        "--decision",
+        "unsc-2178",
+        "--set",
+        "RUS=against",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(report["outcome"], "failed");
+    assert_eq!(
+        report["reason"],
+        "fails: Russia, a veto holder, votes against"
+    );
+    assert_eq!(report["vetoed_by"], serde_json::json!(["RUS"]));
+    assert_eq!(report["tally"]["in_favour"], 14);
+    let russia = report["positions"]
+        .as_array()
+        .and_then(|p| p.iter().find(|m| m["id"] == "RUS"))
+        .expect("Russia is a member");
+    assert_eq!(russia["position"], "against");
+    assert_eq!(russia["was"], "for");
+    assert!(
+        report["sources"][0]
+            .as_str()
+            .is_some_and(|s| s.starts_with("IBTimes") && s.contains("adopted unanimously")),
+        "{}",
+        report["sources"]
+    );
+    // As it happened: adopted by all fifteen.
+    let (code, stdout, _) = run(&["decide", "--decision", "unsc-2178", "--json"]);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(report["outcome"], "adopted");
+    assert_eq!(report["tally"]["in_favour"], 15);
+}
+
+#[test]
+fn decide_without_a_decision_answers_as_attendance_does_for_the_conference() {
+    for extra in [&[][..], &["--invite", "IRN"][..]] {
+        let decide: Vec<&str> = ["decide", "--json"].iter().chain(extra).copied().collect();
+        let attendance: Vec<&str> = ["attendance", "--json"]
+            .iter()
+            .chain(extra)
+            .copied()
+            .collect();
+        let (a, b) = (run(&decide), run(&attendance));
+        assert_eq!(a.0, 0, "{}", a.2);
+        assert_eq!(a, b, "{extra:?}");
+    }
+    let (_, stdout, _) = run(&["decide", "--invite", "IRN", "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    let absent: Vec<&str> = report["absent"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|a| a["id"].as_str())
+        .collect();
+    assert!(
+        absent.contains(&"SAU"),
+        "Saudi Arabia stays away if Iran comes: {absent:?}"
+    );
+}
+
+#[test]
+fn decide_refuses_what_a_decision_does_not_take_and_names_what_there_is() {
+    let cases: [(&[&str], &str); 4] = [
+        (&["decide", "--set", "RUS=against"], "--set is for votes"),
+        (
+            &["decide", "--decision", "unsc-9999"],
+            "the file has: unsc-2178",
+        ),
+        (
+            &["decide", "--decision", "unsc-2178", "--set", "XXX=for"],
+            "its members are: USA",
+        ),
+        (
+            &["decide", "--decision", "unsc-2178", "--invite", "IRN"],
+            "--invite is not for unsc-2178",
+        ),
+    ];
+    for (args, expected) in cases {
+        let (code, _, stderr) = run(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn the_example_scenarios_pass_check_and_decide_as_their_sources_say() {
+    let examples =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios/examples");
+    let file = |name: &str| examples.join(name).to_string_lossy().into_owned();
+    for name in ["geneva-ii-2014.coalition", "unsc-syria-icc-2014.coalition"] {
+        let (code, stdout, stderr) = run(&["check", &file(name)]);
+        assert_eq!(code, 0, "{name}: {stdout}{stderr}");
+        assert!(stdout.contains("no problems"), "{stdout}");
+    }
+    let icc = file("unsc-syria-icc-2014.coalition");
+    let (_, stdout, _) = run(&["decide", &icc, "--decision", "unsc-icc-syria"]);
+    assert!(
+        stdout.contains("fails: Russia and China, veto holders, vote against"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = run(&[
+        "decide",
+        &icc,
+        "--decision",
+        "unsc-icc-syria",
+        "--scenario",
+        "both-abstain",
+    ]);
+    assert!(
+        stdout.contains("Outcome: adopted: 13 in favour, 9 needed"),
+        "{stdout}"
+    );
+    let geneva = file("geneva-ii-2014.coalition");
+    let (_, stdout, _) = run(&["decide", &geneva, "--scenario", "invitation-kept"]);
+    assert!(
+        stdout.contains("the condition \"Iran accepts the Geneva I communiqué\" is false"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = run(&[
+        "decide",
+        &geneva,
+        "--invite",
+        "IRN",
+        "--condition",
+        "iran-accepts-geneva-1=true",
+    ]);
+    assert!(stdout.contains("Attending (6)"), "{stdout}");
 }

@@ -1,11 +1,13 @@
 //! `attendance [FILE] …`: who attends the conference, and why the others
-//! stay away, as text or JSON.
+//! stay away, as text or JSON. Kept beside `decide`, which it is the
+//! meetings' part of.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
 
+use super::decide::ids;
 use super::{Exit, read, say};
 use coalition_core::decide::report::{ReportRequest, attendance_report};
 
@@ -23,18 +25,12 @@ pub struct AttendanceArgs {
     /// Take these actors off the list (ids, comma-separated; may be repeated).
     #[arg(long, value_name = "ID,...", value_delimiter = ',')]
     pub uninvite: Vec<String>,
+    /// Set a named condition true or false (comma-separated).
+    #[arg(long, value_name = "NAME=true|false,...", value_delimiter = ',', value_parser = super::decide::parse_condition)]
+    pub condition: Vec<(String, bool)>,
     /// Print JSON: who attends, who stays away with the reason and its source.
     #[arg(long)]
     pub json: bool,
-}
-
-/// The ids given, trimmed, empty ones (`IRN,`) left out.
-fn ids(list: &[String]) -> Vec<String> {
-    list.iter()
-        .map(|id| id.trim())
-        .filter(|id| !id.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 /// Runs `attendance`: exit 0 done, 2 for an unreadable file or an unknown name.
@@ -47,6 +43,7 @@ pub fn run(args: &AttendanceArgs, out: &mut dyn Write, err: &mut dyn Write) -> E
         scenario: args.scenario.clone(),
         invite: ids(&args.invite),
         uninvite: ids(&args.uninvite),
+        conditions: args.condition.iter().cloned().collect(),
     };
     match attendance_report(&scenario, &request) {
         Ok(report) => {

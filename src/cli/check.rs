@@ -45,6 +45,18 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
                 scenario.sources.len()
             ),
         );
+        for d in &scenario.decisions {
+            let kind = match d.kind() {
+                Some(coalition_core::model::DecisionKind::Meeting(_)) => "meeting",
+                Some(coalition_core::model::DecisionKind::Vote(_)) => "vote",
+                Some(coalition_core::model::DecisionKind::Withdrawn(_)) => "withdrawn draft",
+                None => "?",
+            };
+            say(
+                out,
+                format_args!("  decision {}: {} ({kind}, {})", d.id, d.title, d.date),
+            );
+        }
         Exit::Done
     } else {
         say(err, format_args!("{name}: {} problem(s)", problems.len()));

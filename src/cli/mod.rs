@@ -11,6 +11,7 @@
 pub mod attendance;
 pub mod check;
 pub mod completions;
+pub mod decide;
 pub mod desktop;
 pub mod export;
 pub mod generate;
@@ -30,7 +31,7 @@ use clap::{Parser, Subcommand};
     name = "coalition-map",
     version,
     args_conflicts_with_subcommands = true,
-    after_help = "Examples:\n  coalition-map                                  open the app on Paris 2014\n  coalition-map attendance --invite IRN --json   who stays away if Iran is invited\n  coalition-map export --step 3 --out slide.png  a story step as a slide"
+    after_help = "Examples:\n  coalition-map                                  open the app on Paris 2014\n  coalition-map attendance --invite IRN --json   who stays away if Iran is invited\n  coalition-map decide --decision unsc-2178 --set RUS=against\n                                                 does the resolution pass if Russia votes no\n  coalition-map export --step 3 --out slide.png  a story step as a slide"
 )]
 pub struct Cli {
     /// A scenario file (.coalition) to open in the window.
@@ -51,6 +52,7 @@ pub struct Cli {
 pub enum Command {
     Check(check::CheckArgs),
     Attendance(attendance::AttendanceArgs),
+    Decide(decide::DecideArgs),
     Export(export::ExportArgs),
     Generate(generate::GenerateArgs),
     Timeline(timeline::TimelineArgs),
@@ -96,6 +98,7 @@ impl Command {
         match self {
             Self::Check(args) => check::run(args, out, err),
             Self::Attendance(args) => attendance::run(args, out, err),
+            Self::Decide(args) => decide::run(args, out, err),
             Self::Export(args) => export::run(args, out, err),
             Self::Generate(args) => generate::run(args, out, err),
             Self::Timeline(args) => timeline::run(args, out, err),
@@ -228,9 +231,35 @@ mod tests {
                     scenario: Some("Iran invited".into()),
                     invite: vec!["IRN".into(), "SYR".into()],
                     uninvite: vec![],
+                    condition: vec![],
                     json: true,
                 }
             )))
+        );
+        assert_eq!(
+            parse(&[
+                "decide",
+                "--decision",
+                "unsc-2178",
+                "--set",
+                "RUS=against,CHN=abstain",
+                "--condition",
+                "accepts=true",
+            ])
+            .ok(),
+            Some(Invocation::Headless(Command::Decide(decide::DecideArgs {
+                decision: Some("unsc-2178".into()),
+                set: vec![
+                    ("RUS".into(), coalition_core::model::Position::Against),
+                    ("CHN".into(), coalition_core::model::Position::Abstain),
+                ],
+                condition: vec![("accepts".into(), true)],
+                ..decide::DecideArgs::default()
+            })))
+        );
+        assert!(
+            parse(&["decide", "--set", "RUS=maybe"]).is_err(),
+            "a position that is not one is refused"
         );
     }
 

@@ -230,6 +230,7 @@ pub fn world_scenario(seed: u64, size: WorldSize) -> Scenario {
                 actor: actors[x].id.clone(),
                 other: actors[y].id.clone(),
                 source: format!("src-{}", rng.below(sources.len())),
+                unless: None,
                 note: "Generated rule.".into(),
             }
         })
@@ -321,6 +322,7 @@ pub fn world_scenario(seed: u64, size: WorldSize) -> Scenario {
             place: "Generated".into(),
             hosts: Vec::new(),
             invited,
+            uninvited: Vec::new(),
             rules,
             sources: Vec::new(),
             scenarios,
@@ -328,6 +330,8 @@ pub fn world_scenario(seed: u64, size: WorldSize) -> Scenario {
         disputes: Vec::new(),
         story: Vec::new(),
         timeline,
+        conditions: Vec::new(),
+        decisions: Vec::new(),
     }
 }
 

@@ -221,6 +221,8 @@ impl Scenario {
             disputes,
             story,
             timeline,
+            conditions,
+            decisions,
         } = self;
         Scenario {
             format: *format,
@@ -240,6 +242,8 @@ impl Scenario {
             disputes: disputes.clone(),
             story: story.clone(),
             timeline: timeline.clone(),
+            conditions: conditions.clone(),
+            decisions: decisions.clone(),
         }
     }
 

@@ -39,6 +39,7 @@ fn scenario(actors: usize, rules: &[(bool, usize, usize)]) -> Scenario {
                     other: id(y % actors),
                     source: "s".into(),
                     note: String::new(),
+                    unless: None,
                 })
                 .collect(),
             ..Conference::default()

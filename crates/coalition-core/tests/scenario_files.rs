@@ -133,8 +133,12 @@ fn each_bad_input_gets_its_own_clear_message() {
         ),
         (
             "newer format",
-            good.replacen("\"format\": 2", "\"format\": 7", 1)
-                .into_bytes(),
+            good.replacen(
+                &format!("\"format\": {},", coalition_core::model::FORMAT_VERSION),
+                &format!("\"format\": {},", coalition_core::model::FORMAT_VERSION + 5),
+                1,
+            )
+            .into_bytes(),
             "made by a newer version",
         ),
         (
@@ -184,36 +188,42 @@ fn the_json_schema_in_assets_matches_the_types() {
     );
 }
 
-/// `UPDATE_FIXTURES=1 cargo test --test scenario_files` writes the migrated
-/// fixture after a new migration step.
+/// A file of each earlier format (`tests/fixtures/format-N.coalition`, as
+/// the app of that format saved it) migrates, saves as the committed
+/// `format-N-saved.coalition` in today's format, and reads back with nothing
+/// to migrate. `UPDATE_FIXTURES=1 cargo test --test scenario_files` writes
+/// the saved fixtures after a new migration step (look at the difference).
 #[test]
-fn a_format_1_file_migrates_and_saves_as_the_committed_fixture() {
+fn a_file_of_each_earlier_format_migrates_and_saves_as_the_committed_fixture() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let old = std::fs::read_to_string(fixtures.join("format-1.coalition")).expect("fixture");
-    assert!(
-        old.contains("\"format\": 1,"),
-        "the fixture is a format-1 file"
-    );
-    let loaded = coalition_core::io::parse(&old).expect("a format-1 file loads");
-    assert_eq!(loaded.migrated_from, Some(1));
-    assert_eq!(
-        loaded.scenario.format,
-        coalition_core::model::FORMAT_VERSION
-    );
-    let saved = coalition_core::io::scenario_to_string(&loaded.scenario).expect("saves");
-    let expected_path = fixtures.join("format-1-saved-as-2.coalition");
-    if std::env::var_os("UPDATE_FIXTURES").is_some() {
-        std::fs::write(&expected_path, &saved).expect("write fixture");
+    let current = coalition_core::model::FORMAT_VERSION;
+    for version in 1..current {
+        let path = fixtures.join(format!("format-{version}.coalition"));
+        let old = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("a fixture for format {version}: {}: {e}", path.display()));
+        assert!(
+            old.contains(&format!("\"format\": {version},")),
+            "{} is a format-{version} file",
+            path.display()
+        );
+        let loaded = coalition_core::io::parse(&old).expect("an earlier format loads");
+        assert_eq!(loaded.migrated_from, Some(version));
+        assert_eq!(loaded.scenario.format, current);
+        let saved = coalition_core::io::scenario_to_string(&loaded.scenario).expect("saves");
+        let expected_path = fixtures.join(format!("format-{version}-saved.coalition"));
+        if std::env::var_os("UPDATE_FIXTURES").is_some() {
+            std::fs::write(&expected_path, &saved).expect("write fixture");
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        assert_eq!(
+            saved,
+            expected,
+            "the migrated file differs from {}",
+            expected_path.display()
+        );
+        // Saved again, it reads as the current format with nothing to migrate.
+        let again = coalition_core::io::parse(&saved).expect("reads back");
+        assert_eq!(again.migrated_from, None);
+        assert_eq!(again.scenario, loaded.scenario);
     }
-    let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-    assert_eq!(
-        saved,
-        expected,
-        "the migrated file differs from {}",
-        expected_path.display()
-    );
-    // Saved again, it reads as the current format with nothing to migrate.
-    let again = coalition_core::io::parse(&saved).expect("reads back");
-    assert_eq!(again.migrated_from, None);
-    assert_eq!(again.scenario, loaded.scenario);
 }

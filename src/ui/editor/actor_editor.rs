@@ -112,20 +112,15 @@ fn actor_form_ui(
     if let Some(v) = text_field(ui, "Name", &actor.name) {
         form.changed("name", with(&|a| a.name.clone_from(&v)));
     }
-    let kinds: Vec<(String, String)> = [
-        ActorKind::State,
-        ActorKind::Organisation,
-        ActorKind::ArmedGroup,
-    ]
-    .iter()
-    .map(|k| (format!("{k:?}"), k.label().to_owned()))
-    .collect();
+    let kinds: Vec<(String, String)> = ActorKind::ALL
+        .iter()
+        .map(|k| (format!("{k:?}"), k.label().to_owned()))
+        .collect();
     if let Some(v) = choice(ui, "Kind", &format!("{:?}", actor.kind), &kinds, None) {
-        let kind = match v.as_str() {
-            "Organisation" => ActorKind::Organisation,
-            "ArmedGroup" => ActorKind::ArmedGroup,
-            _ => ActorKind::State,
-        };
+        let kind = ActorKind::ALL
+            .into_iter()
+            .find(|k| format!("{k:?}") == v)
+            .unwrap_or_default();
         form.changed("kind", with(&|a| a.kind = kind));
     }
     section_heading(ui, "Capital or seat");

@@ -89,6 +89,7 @@ pub fn conference_editor_ui(
         other: first(1),
         source: String::new(),
         note: String::new(),
+        unless: None,
     };
     list_ui(
         ui,

@@ -122,7 +122,7 @@ fn absent_ui(
             ui.label(egui::RichText::new(format!("{name}:")).strong());
             ui.label(absence_reason(scenario, index, absence));
         });
-        if let Some(source) = absence_source(scenario, absence) {
+        if let Some(source) = absence_source(scenario, index, absence) {
             ui.indent(("absence", index), |ui| {
                 source_ui(ui, scenario, source, commands);
             });

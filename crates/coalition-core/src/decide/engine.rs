@@ -37,7 +37,17 @@
 //! pass over everyone. Why an actor is absent is worked out once, at the end.
 //! A test checks every answer against the plain reading above.
 
+use std::collections::BTreeMap;
+
 use crate::model::{RuleKind, Scenario};
+
+/// Whether condition `id` is true: as `set` gives it, else as the scenario
+/// does; an unknown condition is false (validation reports it).
+pub fn condition_holds(scenario: &Scenario, id: &str, set: &BTreeMap<String, bool>) -> bool {
+    set.get(id)
+        .copied()
+        .unwrap_or_else(|| scenario.condition(id).is_some_and(|c| c.default))
+}
 
 /// Why an invited-or-not actor is absent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -270,14 +280,29 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Compiles the scenario's conference rules. Rules that name unknown
-    /// actors are skipped (validation reports them).
+    /// Compiles the scenario's conference rules, each condition as the
+    /// scenario gives it. Rules that name unknown actors are skipped
+    /// (validation reports them).
     pub fn new(scenario: &Scenario) -> Self {
+        Self::with_conditions(scenario, &BTreeMap::new())
+    }
+
+    /// Compiles the scenario's conference rules with the conditions in
+    /// `conditions` set as given there (the rest as the scenario gives
+    /// them). A rule does not hold while its `unless` condition is true.
+    pub fn with_conditions(scenario: &Scenario, conditions: &BTreeMap<String, bool>) -> Self {
         let n = scenario.actors.len();
         // (rule index, kind, actor, other), in the file's order.
         let mut rules = Vec::new();
         if let Some(conference) = &scenario.conference {
             for (r, rule) in conference.rules.iter().enumerate() {
+                if rule
+                    .unless
+                    .as_deref()
+                    .is_some_and(|c| condition_holds(scenario, c, conditions))
+                {
+                    continue;
+                }
                 let (Some(x), Some(y)) = (
                     scenario.actor_index(&rule.actor),
                     scenario.actor_index(&rule.other),

@@ -15,20 +15,25 @@ pub struct ScenarioResult {
 }
 
 /// Evaluates every named scenario (or the base list when there are none).
+/// A named scenario that sets conditions is evaluated under them.
 pub fn evaluate_named(scenario: &Scenario, engine: &Engine) -> Vec<ScenarioResult> {
-    let lists: Vec<Vec<bool>> = if scenario.attendance_scenarios().is_empty() {
-        vec![base_invitations(scenario)]
+    let lists: Vec<(Vec<bool>, Option<Engine>)> = if scenario.attendance_scenarios().is_empty() {
+        vec![(base_invitations(scenario), None)]
     } else {
         scenario
             .attendance_scenarios()
             .iter()
-            .map(|named| invitations(scenario, named))
+            .map(|named| {
+                let own = (!named.conditions.is_empty())
+                    .then(|| Engine::with_conditions(scenario, &named.conditions));
+                (invitations(scenario, named), own)
+            })
             .collect()
     };
     lists
         .into_iter()
-        .map(|invited| {
-            let outcome = engine.evaluate(&invited);
+        .map(|(invited, own)| {
+            let outcome = own.as_ref().unwrap_or(engine).evaluate(&invited);
             let measures = measures(scenario, &outcome);
             ScenarioResult {
                 invited,

@@ -1,9 +1,12 @@
 //! The attendance report the command line prints, as text or JSON.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::model::Scenario;
 
+use super::engine::condition_holds;
 use super::explain::{absence_reason, absence_source, conflict_settlement};
 use super::whatif::{base_invitations, invitations};
 use super::{Absence, Engine};
@@ -26,6 +29,26 @@ pub struct ConflictEntry {
     pub settlement: String,
 }
 
+/// A condition as the evaluation took it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ConditionEntry {
+    pub id: String,
+    pub label: String,
+    pub value: bool,
+    /// Whether the request or the named scenario set it otherwise than the file.
+    pub changed: bool,
+    /// Its source, cited.
+    pub source: String,
+}
+
+/// An actor's stance as a named scenario changes it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StanceChange {
+    pub id: String,
+    pub from: String,
+    pub to: String,
+}
+
 /// Who attends and who does not, ids sorted.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AttendanceReport {
@@ -34,7 +57,13 @@ pub struct AttendanceReport {
     pub attending: Vec<String>,
     pub absent: Vec<AbsentEntry>,
     pub not_invited: Vec<String>,
+    /// Invitations withdrawn, each with its reason and source.
+    pub withdrawn: Vec<AbsentEntry>,
     pub conflicts: Vec<ConflictEntry>,
+    /// Every condition the rules depend on, as taken.
+    pub conditions: Vec<ConditionEntry>,
+    /// Stances the named scenario changes.
+    pub stance_changes: Vec<StanceChange>,
 }
 
 fn cite(scenario: &Scenario, id: &str) -> String {
@@ -51,6 +80,8 @@ pub struct ReportRequest {
     pub scenario: Option<String>,
     pub invite: Vec<String>,
     pub uninvite: Vec<String>,
+    /// Conditions set otherwise, by id (on top of the named scenario's).
+    pub conditions: BTreeMap<String, bool>,
 }
 
 /// Evaluates the requested scenario and changes. Unknown names are an error.
@@ -88,7 +119,22 @@ pub fn attendance_report(
             invited[index] = value;
         }
     }
-    let outcome = Engine::new(scenario).evaluate(&invited);
+    let mut conditions = named.map(|n| n.conditions.clone()).unwrap_or_default();
+    for (id, value) in &args.conditions {
+        if scenario.condition(id).is_none() {
+            let known: Vec<&str> = scenario.conditions.iter().map(|c| c.id.as_str()).collect();
+            return Err(format!(
+                "no condition \"{id}\"; the file has: {}",
+                if known.is_empty() {
+                    "none".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            ));
+        }
+        conditions.insert(id.clone(), *value);
+    }
+    let outcome = Engine::with_conditions(scenario, &conditions).evaluate(&invited);
     let id = |i: usize| scenario.actors[i].id.clone();
     let sorted = |mut v: Vec<String>| {
         v.sort();
@@ -102,12 +148,52 @@ pub fn attendance_report(
             id: id(i),
             reason: absence_reason(scenario, i, a),
             because_of: a.trigger().map(id).into_iter().collect(),
-            source: absence_source(scenario, a)
+            source: absence_source(scenario, i, a)
                 .map(|s| cite(scenario, s))
                 .unwrap_or_default(),
         })
         .collect();
     absent.sort_by(|a, b| a.id.cmp(&b.id));
+    let withdrawn = scenario
+        .conference
+        .iter()
+        .flat_map(|c| &c.uninvited)
+        .filter_map(|u| {
+            let i = scenario.actor_index(&u.actor)?;
+            (!invited[i]).then(|| AbsentEntry {
+                id: u.actor.clone(),
+                reason: absence_reason(scenario, i, Absence::NotInvited),
+                because_of: Vec::new(),
+                source: cite(scenario, &u.source),
+            })
+        })
+        .collect();
+    let conditions = scenario
+        .conditions
+        .iter()
+        .map(|c| {
+            let value = condition_holds(scenario, &c.id, &conditions);
+            ConditionEntry {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                value,
+                changed: value != c.default,
+                source: cite(scenario, &c.source),
+            }
+        })
+        .collect();
+    let stance_changes = named
+        .iter()
+        .flat_map(|n| &n.stance_overrides)
+        .filter_map(|(id, to)| {
+            let actor = scenario.actor(id)?;
+            Some(StanceChange {
+                id: id.clone(),
+                from: actor.stance.clone(),
+                to: to.clone(),
+            })
+        })
+        .collect();
     let mut conflicts: Vec<ConflictEntry> = outcome
         .conflicts
         .iter()
@@ -133,7 +219,10 @@ pub fn attendance_report(
                 .map(id)
                 .collect(),
         ),
+        withdrawn,
         conflicts,
+        conditions,
+        stance_changes,
     })
 }
 
@@ -166,10 +255,39 @@ impl AttendanceReport {
             self.not_invited.len(),
             self.not_invited.join(", ")
         ));
+        if !self.withdrawn.is_empty() {
+            lines.push(format!("Invitations withdrawn ({}):", self.withdrawn.len()));
+        }
+        for w in &self.withdrawn {
+            lines.push(format!("  {}: {}", w.id, w.reason));
+            lines.push(format!("    source: {}", w.source));
+        }
         if !self.conflicts.is_empty() {
             lines.push(format!("Conflicts ({}):", self.conflicts.len()));
             for c in &self.conflicts {
                 lines.push(format!("  {}", c.settlement));
+            }
+        }
+        if !self.conditions.is_empty() {
+            lines.push("Conditions:".to_owned());
+            for c in &self.conditions {
+                let set = if c.changed {
+                    " (set for this what-if)"
+                } else {
+                    ""
+                };
+                lines.push(format!(
+                    "  {}: {}{set}",
+                    c.label,
+                    if c.value { "yes" } else { "no" }
+                ));
+                lines.push(format!("    source: {}", c.source));
+            }
+        }
+        if !self.stance_changes.is_empty() {
+            lines.push("Stances changed in this scenario:".to_owned());
+            for c in &self.stance_changes {
+                lines.push(format!("  {}: {} -> {}", c.id, c.from, c.to));
             }
         }
         lines.join("\n")

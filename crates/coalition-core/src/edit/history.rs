@@ -2,11 +2,11 @@
 //! before and after, so undoing puts back exactly what was there.
 
 use super::{Edit, EditError, Header};
-use crate::model::Timeline;
 use crate::model::{
     Actor, Conference, Dispute, Group, Quote, Relation, RelationKind, Scenario, Source,
     StanceCategory, StoryStep, WeightKind,
 };
+use crate::model::{Condition, Decision, Timeline};
 
 /// A part of a scenario an edit may change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -24,6 +24,8 @@ pub enum Section {
     Disputes,
     Story,
     Timeline,
+    Conditions,
+    Decisions,
 }
 
 /// A copy of one section.
@@ -42,6 +44,8 @@ enum Part {
     Disputes(Vec<Dispute>),
     Story(Vec<StoryStep>),
     Timeline(Option<Timeline>),
+    Conditions(Vec<Condition>),
+    Decisions(Vec<Decision>),
 }
 
 impl Part {
@@ -60,6 +64,8 @@ impl Part {
             Section::Disputes => Self::Disputes(scenario.disputes.clone()),
             Section::Story => Self::Story(scenario.story.clone()),
             Section::Timeline => Self::Timeline(scenario.timeline.clone()),
+            Section::Conditions => Self::Conditions(scenario.conditions.clone()),
+            Section::Decisions => Self::Decisions(scenario.decisions.clone()),
         }
     }
 
@@ -83,6 +89,8 @@ impl Part {
             Self::Disputes(v) => scenario.disputes = v,
             Self::Story(v) => scenario.story = v,
             Self::Timeline(v) => scenario.timeline = v,
+            Self::Conditions(v) => scenario.conditions = v,
+            Self::Decisions(v) => scenario.decisions = v,
         }
     }
 }

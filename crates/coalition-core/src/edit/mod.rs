@@ -313,12 +313,15 @@ impl Edit {
                 Dependents::RemoveToo => vec![
                     Section::Actors,
                     Section::Conference,
+                    Section::Decisions,
                     Section::Relations,
                     Section::Quotes,
                     Section::Story,
                     Section::Timeline,
                 ],
-                Dependents::KeepAndFlag => vec![Section::Actors, Section::Conference],
+                Dependents::KeepAndFlag => {
+                    vec![Section::Actors, Section::Conference, Section::Decisions]
+                }
             },
             Self::MoveActor { .. } | Self::SetActors(_) => vec![Section::Actors],
         }

@@ -2,7 +2,7 @@
 //! id into them, and removing an actor with its dependents.
 
 use super::{Dependents, EditError, List, Section};
-use crate::model::{Change, Event, Scenario};
+use crate::model::{Change, Conference, Event, Scenario};
 
 /// The sections that may hold references to the ids of `list`.
 pub(super) fn referring_sections(list: List) -> &'static [Section] {
@@ -13,8 +13,14 @@ pub(super) fn referring_sections(list: List) -> &'static [Section] {
             Section::Conference,
             Section::Story,
             Section::Timeline,
+            Section::Decisions,
         ],
-        List::Stances => &[Section::Actors, Section::Conference, Section::Timeline],
+        List::Stances => &[
+            Section::Actors,
+            Section::Conference,
+            Section::Timeline,
+            Section::Decisions,
+        ],
         List::RelationKinds => &[Section::Relations, Section::Story, Section::Timeline],
         List::WeightKinds | List::Groups => &[Section::Actors],
         List::Sources => &[
@@ -25,6 +31,8 @@ pub(super) fn referring_sections(list: List) -> &'static [Section] {
             Section::Disputes,
             Section::Story,
             Section::Timeline,
+            Section::Conditions,
+            Section::Decisions,
         ],
         List::Quotes => &[Section::Quotes, Section::Story],
         List::NamedScenarios => &[Section::Story],
@@ -46,9 +54,12 @@ fn for_each_ref(scenario: &mut Scenario, list: List, mut f: impl FnMut(&mut Stri
                     f(actor);
                 }
             }
-            if let Some(c) = &mut scenario.conference {
+            for c in meetings(scenario) {
                 each(&mut c.hosts, &mut f);
                 each(&mut c.invited, &mut f);
+                for u in &mut c.uninvited {
+                    f(&mut u.actor);
+                }
                 for rule in &mut c.rules {
                     f(&mut rule.actor);
                     f(&mut rule.other);
@@ -60,6 +71,39 @@ fn for_each_ref(scenario: &mut Scenario, list: List, mut f: impl FnMut(&mut Stri
                         .into_iter()
                         .map(|(mut k, v)| {
                             f(&mut k);
+                            (k, v)
+                        })
+                        .collect();
+                }
+            }
+            // A vote's member is an actor unless it has a name of its own.
+            for vote in scenario
+                .decisions
+                .iter_mut()
+                .filter_map(|d| d.vote.as_mut())
+            {
+                let actors: Vec<String> = vote
+                    .members
+                    .iter()
+                    .filter(|m| m.name.is_empty())
+                    .map(|m| m.id.clone())
+                    .collect();
+                let renamed = |id: &mut String, f: &mut dyn FnMut(&mut String)| {
+                    if actors.contains(id) {
+                        f(id);
+                    }
+                };
+                for m in &mut vote.members {
+                    renamed(&mut m.id, &mut f);
+                }
+                vote.veto_holders
+                    .iter_mut()
+                    .for_each(|id| renamed(id, &mut f));
+                for w in &mut vote.what_ifs {
+                    w.set = std::mem::take(&mut w.set)
+                        .into_iter()
+                        .map(|(mut k, v)| {
+                            renamed(&mut k, &mut f);
                             (k, v)
                         })
                         .collect();
@@ -96,7 +140,7 @@ fn for_each_ref(scenario: &mut Scenario, list: List, mut f: impl FnMut(&mut Stri
                     }
                 }
             }
-            if let Some(c) = &mut scenario.conference {
+            for c in meetings(scenario) {
                 for named in &mut c.scenarios {
                     named.stance_overrides.values_mut().for_each(&mut f);
                 }
@@ -144,12 +188,33 @@ fn for_each_ref(scenario: &mut Scenario, list: List, mut f: impl FnMut(&mut Stri
                 .iter_mut()
                 .for_each(|r| each(&mut r.sources, &mut f));
             scenario.quotes.iter_mut().for_each(|q| f(&mut q.source));
-            if let Some(c) = &mut scenario.conference {
+            for c in meetings(scenario) {
                 each(&mut c.sources, &mut f);
                 c.rules.iter_mut().for_each(|r| f(&mut r.source));
+                c.uninvited.iter_mut().for_each(|u| f(&mut u.source));
                 c.scenarios
                     .iter_mut()
                     .for_each(|n| each(&mut n.sources, &mut f));
+            }
+            scenario
+                .conditions
+                .iter_mut()
+                .for_each(|c| f(&mut c.source));
+            for d in &mut scenario.decisions {
+                each(&mut d.sources, &mut f);
+                if let Some(vote) = &mut d.vote {
+                    for m in &mut vote.members {
+                        if !m.source.is_empty() {
+                            f(&mut m.source);
+                        }
+                    }
+                    for w in &mut vote.what_ifs {
+                        each(&mut w.sources, &mut f);
+                    }
+                }
+                if let Some(w) = &mut d.withdrawn {
+                    f(&mut w.source);
+                }
             }
             for d in &mut scenario.disputes {
                 d.accounts.iter_mut().for_each(|a| f(&mut a.source));
@@ -183,6 +248,16 @@ fn for_each_ref(scenario: &mut Scenario, list: List, mut f: impl FnMut(&mut Stri
         }
         List::Relations | List::Rules | List::Disputes | List::StorySteps => {}
     }
+}
+
+/// Every meeting: the conference, then the decisions that are meetings.
+fn meetings(scenario: &mut Scenario) -> impl Iterator<Item = &mut Conference> {
+    scenario.conference.iter_mut().chain(
+        scenario
+            .decisions
+            .iter_mut()
+            .filter_map(|d| d.meeting.as_mut()),
+    )
 }
 
 /// The timeline's events, if there is a timeline.
@@ -235,7 +310,12 @@ impl ActorUse {
 
 /// What names the actor `id`.
 pub fn actor_use(scenario: &Scenario, id: &str) -> ActorUse {
-    let conference = scenario.conference.as_ref();
+    let meetings = || {
+        scenario
+            .conference
+            .iter()
+            .chain(scenario.decisions.iter().filter_map(|d| d.meeting.as_ref()))
+    };
     ActorUse {
         relations: scenario
             .relations
@@ -247,12 +327,14 @@ pub fn actor_use(scenario: &Scenario, id: &str) -> ActorUse {
             .iter()
             .filter(|q| q.actor.as_deref() == Some(id))
             .count(),
-        rules: conference.map_or(0, |c| {
-            c.rules
-                .iter()
-                .filter(|r| r.actor == id || r.other == id)
-                .count()
-        }),
+        rules: meetings()
+            .map(|c| {
+                c.rules
+                    .iter()
+                    .filter(|r| r.actor == id || r.other == id)
+                    .count()
+            })
+            .sum(),
         story: scenario
             .story
             .iter()
@@ -272,18 +354,21 @@ pub fn actor_use(scenario: &Scenario, id: &str) -> ActorUse {
             .flat_map(|t| &t.events)
             .filter(|e| event_names(e, id))
             .count(),
-        lists: conference.map_or(0, |c| {
-            let named = c.scenarios.iter().filter(|n| {
-                n.invite.iter().chain(&n.uninvite).any(|x| x == id)
-                    || n.stance_overrides.contains_key(id)
-            });
-            c.hosts
-                .iter()
-                .chain(&c.invited)
-                .filter(|x| *x == id)
-                .count()
-                + named.count()
-        }),
+        lists: meetings()
+            .map(|c| {
+                let named = c.scenarios.iter().filter(|n| {
+                    n.invite.iter().chain(&n.uninvite).any(|x| x == id)
+                        || n.stance_overrides.contains_key(id)
+                });
+                c.hosts
+                    .iter()
+                    .chain(&c.invited)
+                    .filter(|x| *x == id)
+                    .count()
+                    + c.uninvited.iter().filter(|u| u.actor == id).count()
+                    + named.count()
+            })
+            .sum(),
     }
 }
 
@@ -313,10 +398,23 @@ pub(super) fn remove_actor(
     let index = scenario
         .actor_index(id)
         .ok_or_else(|| EditError::NoSuchActor(id.to_owned()))?;
-    scenario.actors.remove(index);
-    if let Some(c) = &mut scenario.conference {
+    let removed = scenario.actors.remove(index);
+    // A vote it took part in keeps it as a member by its name: it voted.
+    for vote in scenario
+        .decisions
+        .iter_mut()
+        .filter_map(|d| d.vote.as_mut())
+    {
+        for m in &mut vote.members {
+            if m.id == id && m.name.is_empty() {
+                m.name.clone_from(&removed.name);
+            }
+        }
+    }
+    for c in meetings(scenario) {
         c.hosts.retain(|x| x != id);
         c.invited.retain(|x| x != id);
+        c.uninvited.retain(|u| u.actor != id);
         for named in &mut c.scenarios {
             named.invite.retain(|x| x != id);
             named.uninvite.retain(|x| x != id);

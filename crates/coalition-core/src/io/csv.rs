@@ -486,11 +486,7 @@ fn read_actor(
     (actor, index)
 }
 
-const KINDS: [ActorKind; 3] = [
-    ActorKind::State,
-    ActorKind::Organisation,
-    ActorKind::ArmedGroup,
-];
+const KINDS: [ActorKind; 4] = ActorKind::ALL;
 
 /// The kind's name in the file format, as the export writes it.
 fn kind_id(kind: ActorKind) -> &'static str {
@@ -498,6 +494,7 @@ fn kind_id(kind: ActorKind) -> &'static str {
         ActorKind::State => "state",
         ActorKind::Organisation => "organisation",
         ActorKind::ArmedGroup => "armed_group",
+        ActorKind::PoliticalBody => "political_body",
     }
 }
 
@@ -506,11 +503,12 @@ fn parse_kind(cell: &str) -> Result<ActorKind, String> {
         "" | "state" => Ok(ActorKind::State),
         "organisation" | "organization" => Ok(ActorKind::Organisation),
         "armed_group" | "armed group" => Ok(ActorKind::ArmedGroup),
+        "political_body" | "political body" => Ok(ActorKind::PoliticalBody),
         folded => KINDS
             .into_iter()
             .find(|k| k.label().to_lowercase() == folded)
             .ok_or_else(|| {
-                format!("\"{cell}\" is not a kind; use state, organisation or armed_group")
+                format!("\"{cell}\" is not a kind; use state, organisation, armed_group or political_body")
             }),
     }
 }

@@ -3,6 +3,7 @@
 //! Field names here are the JSON field names. Optional fields default, so a
 //! hand-written file may leave them out.
 
+mod decision;
 mod templates;
 mod validate;
 
@@ -11,11 +12,15 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use decision::{
+    Condition, Counted, Decision, DecisionKind, Member, Position, Threshold, Uninvitation, Vote,
+    VoteWhatIf, Withdrawn,
+};
 pub use templates::{blank_scenario, new_actor_at, template_from};
 pub use validate::{Problem, is_web_url, parse_hex_colour, validate};
 
 /// The file format version this build writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A calendar day, `YYYY-MM-DD` in files; a date that does not exist
 /// (`2014-02-30`) is refused when the file is read.
@@ -59,6 +64,13 @@ pub struct Scenario {
     /// How the scenario unfolds over dates; none for a scenario of one day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeline: Option<Timeline>,
+    /// Named facts that rules depend on (`unless`), with their sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<Condition>,
+    /// Dated decisions beside the conference: meetings, votes, drafts
+    /// withdrawn before a vote.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
 }
 
 /// The scenario over time: its dates, and the dated events that change it.
@@ -273,14 +285,24 @@ pub enum ActorKind {
     State,
     Organisation,
     ArmedGroup,
+    /// An opposition council, a parliament, a party.
+    PoliticalBody,
 }
 
 impl ActorKind {
+    pub const ALL: [Self; 4] = [
+        Self::State,
+        Self::Organisation,
+        Self::ArmedGroup,
+        Self::PoliticalBody,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Self::State => "State",
             Self::Organisation => "International organisation",
             Self::ArmedGroup => "Non-state armed group",
+            Self::PoliticalBody => "Political body",
         }
     }
 }
@@ -388,6 +410,10 @@ pub struct Conference {
     /// Actor ids invited, as it happened.
     #[serde(default)]
     pub invited: Vec<String>,
+    /// Invitations withdrawn, each with its reason and source: these actors
+    /// are not invited.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uninvited: Vec<Uninvitation>,
     #[serde(default)]
     pub rules: Vec<AttendanceRule>,
     #[serde(default)]
@@ -415,6 +441,9 @@ pub struct AttendanceScenario {
     /// Actor id to stance id, for this scenario only.
     #[serde(default)]
     pub stance_overrides: BTreeMap<String, String>,
+    /// Condition id to its value, for this scenario only.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub conditions: BTreeMap<String, bool>,
     #[serde(default)]
     pub sources: Vec<String>,
 }
@@ -439,6 +468,9 @@ pub struct AttendanceRule {
     pub source: String,
     #[serde(default)]
     pub note: String,
+    /// A condition's id: the rule does not hold while the condition is true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unless: Option<String>,
 }
 
 /// A point on which the sources disagree.
@@ -580,9 +612,19 @@ impl Scenario {
 
     /// Whether the actor took part in the conference as it happened.
     pub fn is_invited(&self, id: &str) -> bool {
-        self.conference
-            .as_ref()
-            .is_some_and(|c| c.invited.iter().any(|i| i == id))
+        self.conference.as_ref().is_some_and(|c| {
+            c.invited.iter().any(|i| i == id) && !c.uninvited.iter().any(|u| u.actor == id)
+        })
+    }
+
+    /// The condition `id`, if there is one.
+    pub fn condition(&self, id: &str) -> Option<&Condition> {
+        self.conditions.iter().find(|c| c.id == id)
+    }
+
+    /// The decision `id`, if there is one.
+    pub fn decision(&self, id: &str) -> Option<&Decision> {
+        self.decisions.iter().find(|d| d.id == id)
     }
 }
 

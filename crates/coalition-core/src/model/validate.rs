@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::{Change, FORMAT_VERSION, GeoPos, Scenario};
+use super::{Change, Conference, DecisionKind, FORMAT_VERSION, GeoPos, Scenario, Threshold, Vote};
 
 /// One thing wrong with a scenario, e.g. `quotes[3].actor: no actor "IRAN"`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -256,39 +256,59 @@ impl<'a> Checker<'a> {
     }
 
     fn conference(&mut self) {
-        let Some(c) = &self.scenario.conference else {
-            return;
-        };
-        self.non_empty(|| "conference.name".into(), "name", &c.name);
+        if let Some(c) = &self.scenario.conference {
+            self.meeting("conference", c);
+        }
+    }
+
+    /// A meeting's hosts, invitations, rules and what-ifs; `at` is where it
+    /// is in the file (`conference`, `decisions[2].meeting`).
+    fn meeting(&mut self, at: &str, c: &Conference) {
+        self.non_empty(|| format!("{at}.name"), "name", &c.name);
         for (i, id) in c.hosts.iter().enumerate() {
-            self.actor_ref(|| format!("conference.hosts[{i}]"), id);
+            self.actor_ref(|| format!("{at}.hosts[{i}]"), id);
         }
         let mut seen = HashSet::new();
         for (i, id) in c.invited.iter().enumerate() {
-            self.actor_ref(|| format!("conference.invited[{i}]"), id);
+            self.actor_ref(|| format!("{at}.invited[{i}]"), id);
             if !seen.insert(id.as_str()) {
                 self.report(
-                    format!("conference.invited[{i}]"),
+                    format!("{at}.invited[{i}]"),
                     format!("\"{id}\" is listed twice"),
                 );
             }
         }
         for (i, rule) in c.rules.iter().enumerate() {
-            let base = format!("conference.rules[{i}]");
+            let base = format!("{at}.rules[{i}]");
             self.actor_ref(|| format!("{base}.actor"), &rule.actor);
             self.actor_ref(|| format!("{base}.other"), &rule.other);
             if rule.actor == rule.other {
                 self.report(format!("{base}.other"), "a rule needs two different actors");
             }
             self.source_ref(|| format!("{base}.source"), &rule.source);
+            if let Some(unless) = &rule.unless {
+                self.condition_ref(|| format!("{base}.unless"), unless);
+            }
         }
-        self.source_refs("conference", &c.sources);
+        for (i, u) in c.uninvited.iter().enumerate() {
+            let base = format!("{at}.uninvited[{i}]");
+            self.actor_ref(|| format!("{base}.actor"), &u.actor);
+            if self.actor_ids.contains(u.actor.as_str()) && !c.invited.contains(&u.actor) {
+                self.report(
+                    format!("{base}.actor"),
+                    format!("\"{}\" was never on the invitation list", u.actor),
+                );
+            }
+            self.non_empty(|| format!("{base}.reason"), "reason", &u.reason);
+            self.source_ref(|| format!("{base}.source"), &u.source);
+        }
+        self.source_refs(at, &c.sources);
         self.unique_ids(
-            "conference.scenarios",
+            &format!("{at}.scenarios"),
             c.scenarios.iter().map(|x| x.id.as_str()),
         );
         for (i, x) in c.scenarios.iter().enumerate() {
-            let base = format!("conference.scenarios[{i}]");
+            let base = format!("{at}.scenarios[{i}]");
             self.non_empty(|| format!("{base}.name"), "name", &x.name);
             for (j, id) in x.invite.iter().enumerate() {
                 self.actor_ref(|| format!("{base}.invite[{j}]"), id);
@@ -311,7 +331,130 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
+            for condition in x.conditions.keys() {
+                self.condition_ref(|| format!("{base}.conditions.{condition}"), condition);
+            }
             self.source_refs(&base, &x.sources);
+        }
+    }
+
+    fn condition_ref(&mut self, path: impl FnOnce() -> String, id: &str) {
+        if self.scenario.condition(id).is_none() {
+            self.report(path(), format!("no condition \"{id}\""));
+        }
+    }
+
+    fn conditions(&mut self) {
+        let conditions = &self.scenario.conditions;
+        self.unique_ids("conditions", conditions.iter().map(|c| c.id.as_str()));
+        for (i, c) in conditions.iter().enumerate() {
+            self.non_empty(|| format!("conditions[{i}].label"), "label", &c.label);
+            self.source_ref(|| format!("conditions[{i}].source"), &c.source);
+        }
+    }
+
+    fn decisions(&mut self) {
+        let decisions = &self.scenario.decisions;
+        self.unique_ids("decisions", decisions.iter().map(|d| d.id.as_str()));
+        for (i, d) in decisions.iter().enumerate() {
+            let base = format!("decisions[{i}]");
+            self.non_empty(|| format!("{base}.title"), "title", &d.title);
+            self.source_refs(&base, &d.sources);
+            if let Some(timeline) = &self.scenario.timeline
+                && !(timeline.start..=timeline.end).contains(&d.date)
+            {
+                self.report(
+                    format!("{base}.date"),
+                    format!(
+                        "{} is outside the timeline ({} to {})",
+                        d.date, timeline.start, timeline.end
+                    ),
+                );
+            }
+            match d.kind() {
+                None => self.report(
+                    base,
+                    "a decision is a meeting, a vote or a withdrawn draft: give exactly one of them",
+                ),
+                Some(DecisionKind::Meeting(m)) => self.meeting(&format!("{base}.meeting"), m),
+                Some(DecisionKind::Vote(v)) => self.vote(&format!("{base}.vote"), v),
+                Some(DecisionKind::Withdrawn(w)) => {
+                    let base = format!("{base}.withdrawn");
+                    self.non_empty(|| format!("{base}.body"), "body", &w.body);
+                    self.non_empty(|| format!("{base}.reason"), "reason", &w.reason);
+                    self.source_ref(|| format!("{base}.source"), &w.source);
+                    if w.tabled.is_some_and(|tabled| tabled > d.date) {
+                        self.report(
+                            format!("{base}.tabled"),
+                            "tabled after the day it was withdrawn",
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn vote(&mut self, at: &str, v: &Vote) {
+        self.non_empty(|| format!("{at}.body"), "body", &v.body);
+        self.unique_ids(
+            &format!("{at}.members"),
+            v.members.iter().map(|m| m.id.as_str()),
+        );
+        if v.members.is_empty() {
+            self.report(format!("{at}.members"), "a vote needs members");
+        }
+        for (i, m) in v.members.iter().enumerate() {
+            if !self.actor_ids.contains(m.id.as_str()) && m.name.trim().is_empty() {
+                self.report(
+                    format!("{at}.members[{i}]"),
+                    format!("\"{}\" is not an actor: give the member's name", m.id),
+                );
+            }
+            if !m.source.is_empty() {
+                self.source_ref(|| format!("{at}.members[{i}].source"), &m.source);
+            }
+        }
+        let is_member = |id: &str| v.members.iter().any(|m| m.id == id);
+        for (i, id) in v.veto_holders.iter().enumerate() {
+            if !is_member(id) {
+                self.report(
+                    format!("{at}.veto_holders[{i}]"),
+                    format!("\"{id}\" is not a member"),
+                );
+            }
+        }
+        let members = u32::try_from(v.members.len()).unwrap_or(u32::MAX);
+        match v.threshold {
+            Threshold::Count { count } if count == 0 || count > members => self.report(
+                format!("{at}.threshold.count"),
+                format!("{count} votes can never be or are always reached with {members} members"),
+            ),
+            Threshold::Share {
+                numerator,
+                denominator,
+                ..
+            } if denominator == 0 || numerator == 0 || numerator > denominator => self.report(
+                format!("{at}.threshold"),
+                format!("{numerator}/{denominator} is not a share between 0 and 1"),
+            ),
+            _ => {}
+        }
+        self.unique_ids(
+            &format!("{at}.what_ifs"),
+            v.what_ifs.iter().map(|w| w.id.as_str()),
+        );
+        for (i, w) in v.what_ifs.iter().enumerate() {
+            let base = format!("{at}.what_ifs[{i}]");
+            self.non_empty(|| format!("{base}.name"), "name", &w.name);
+            for id in w.set.keys() {
+                if !is_member(id) {
+                    self.report(
+                        format!("{base}.set.{id}"),
+                        format!("\"{id}\" is not a member"),
+                    );
+                }
+            }
+            self.source_refs(&base, &w.sources);
         }
     }
 
@@ -486,7 +629,9 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     checker.actors();
     checker.relations();
     checker.quotes();
+    checker.conditions();
     checker.conference();
+    checker.decisions();
     checker.disputes();
     checker.story();
     checker.timeline();

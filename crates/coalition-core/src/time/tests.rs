@@ -332,9 +332,10 @@ fn validation_names_each_bad_part_of_a_timeline_by_its_path() {
 fn a_date_that_does_not_exist_is_refused_when_the_file_is_read() {
     let text = |date: &str| {
         format!(
-            r#"{{"format": 2, "title": "x", "date": "", "map": {{"west": 0, "east": 1, "south": 0, "north": 1}},
+            r#"{{"format": {}, "title": "x", "date": "", "map": {{"west": 0, "east": 1, "south": 0, "north": 1}},
             "stance_scale": [], "actors": [],
-            "timeline": {{"start": "2014-01-01", "end": "2014-12-31", "opens_on": "{date}", "events": []}}}}"#
+            "timeline": {{"start": "2014-01-01", "end": "2014-12-31", "opens_on": "{date}", "events": []}}}}"#,
+            crate::model::FORMAT_VERSION
         )
     };
     assert!(crate::io::scenario_from_str(&text("2014-02-28")).is_ok());

@@ -25,6 +25,7 @@ fn scenario(actors: usize, rules: &[(RuleKind, usize, usize)]) -> Scenario {
                     other: id(y),
                     source: "s".into(),
                     note: String::new(),
+                    unless: None,
                 })
                 .collect(),
             ..Conference::default()
