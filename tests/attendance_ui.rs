@@ -43,7 +43,7 @@ fn scroll_and_click(harness: &mut Harness<'static, CoalitionApp>, role: Role, la
 
 fn open_attendance_tab(harness: &mut Harness<'static, CoalitionApp>) {
     harness
-        .get_by_role_and_label(Role::Button, "Attendance")
+        .get_by_role_and_label(Role::Button, "Decisions")
         .click();
     harness.run();
 }

@@ -60,7 +60,7 @@ fn scroll_and_click(harness: &mut Harness<'static, CoalitionApp>, role: Role, la
 /// A real edit through the UI: invite Iran by hand, then keep that list as a named scenario.
 fn make_an_edit(harness: &mut Harness<'static, CoalitionApp>) {
     harness
-        .get_by_role_and_label(Role::Button, "Attendance")
+        .get_by_role_and_label(Role::Button, "Decisions")
         .click();
     harness.run();
     scroll_and_click(
@@ -291,7 +291,7 @@ fn a_file_with_problems_opens_lists_them_and_a_click_goes_to_the_item() {
     assert_eq!(harness.state().view.selected.as_deref(), Some("RUS"));
     // The rest of the app carries on: every tab draws.
     harness
-        .get_by_role_and_label(Role::Button, "Attendance")
+        .get_by_role_and_label(Role::Button, "Decisions")
         .click();
     harness.run();
     let _ = std::fs::remove_dir_all(dir);

@@ -57,6 +57,18 @@ impl CoalitionApp {
                 attendance.custom = None;
                 self.refresh_attendance();
             }
+            Command::StepScenario(step)
+                if self.view.decision.vote(&self.doc.scenario).is_some() =>
+            {
+                let what_ifs = self
+                    .view
+                    .decision
+                    .vote(&self.doc.scenario)
+                    .map_or(0, |(_, v)| v.what_ifs.len()) as i64;
+                let at = self.view.decision.what_if.map_or(0, |i| i as i64 + 1);
+                let next = (at + i64::from(step)).clamp(0, what_ifs);
+                self.apply(ctx, Command::SetVoteWhatIf(usize::try_from(next - 1).ok()));
+            }
             Command::StepScenario(step) => {
                 let last = self.doc.named.len().saturating_sub(1) as i64;
                 let next = (self.view.attendance.position as i64 + i64::from(step)).clamp(0, last);
@@ -78,6 +90,37 @@ impl CoalitionApp {
             }
             Command::ResetInvitations => {
                 self.view.attendance.custom = None;
+                self.refresh_attendance();
+            }
+            Command::SelectDecision(n) => {
+                let decision = &mut self.view.decision;
+                decision.selected = n.filter(|&i| i < self.doc.scenario.decisions.len());
+                decision.what_if = None;
+                decision.set.clear();
+                self.view.right_tab = RightTab::Attendance;
+                // A decision is shown on its day (and nothing of it before).
+                match decision
+                    .selected
+                    .and_then(|i| self.doc.scenario.decisions.get(i))
+                {
+                    Some(d) if self.view.time.date.is_some() => {
+                        self.view.time.playing = false;
+                        self.view.go_to(&self.doc, Some(d.date));
+                    }
+                    _ => self.refresh_attendance(),
+                }
+            }
+            Command::SetVoteWhatIf(n) => {
+                self.view.decision.what_if = n;
+                self.view.decision.set.clear();
+                self.refresh_attendance();
+            }
+            Command::SetPosition(id, position) => {
+                self.view.decision.set.insert(id, position);
+                self.refresh_attendance();
+            }
+            Command::ResetPositions => {
+                self.view.decision.set.clear();
                 self.refresh_attendance();
             }
             Command::ShowTab(tab) => self.view.right_tab = tab,

@@ -178,12 +178,21 @@ impl CoalitionApp {
                     &mut commands,
                 );
             }
-            ui::panels::scenario_slider::scenario_slider_ui(
-                ui,
-                &self.doc,
-                &self.view.attendance,
-                &mut commands,
-            );
+            if self.view.decision.vote(&self.doc.scenario).is_some() {
+                ui::panels::scenario_slider::vote_slider_ui(
+                    ui,
+                    &self.doc.scenario,
+                    &self.view.decision,
+                    &mut commands,
+                );
+            } else {
+                ui::panels::scenario_slider::scenario_slider_ui(
+                    ui,
+                    &self.doc,
+                    &self.view.attendance,
+                    &mut commands,
+                );
+            }
         });
         egui::Panel::left("legend_panel")
             .default_size(crate::theme::size::LEFT_PANEL_WIDTH)
@@ -224,12 +233,34 @@ impl CoalitionApp {
                         );
                     }
                     RightTab::Attendance => {
-                        ui::panels::attendance::attendance_panel_ui(
+                        ui::panels::decision::decision_chooser_ui(
                             ui,
-                            &self.doc,
-                            &mut self.view.attendance,
+                            &self.doc.scenario,
+                            &self.view.decision,
+                            self.view.time.date,
                             &mut commands,
                         );
+                        if self.view.decision.selected.is_some() {
+                            egui::ScrollArea::vertical()
+                                .id_salt("decision_scroll")
+                                .auto_shrink([false, false])
+                                .show(ui, |ui| {
+                                    ui::panels::decision::decision_panel_ui(
+                                        ui,
+                                        &self.doc,
+                                        &self.view.decision,
+                                        self.view.time.date,
+                                        &mut commands,
+                                    );
+                                });
+                        } else {
+                            ui::panels::attendance::attendance_panel_ui(
+                                ui,
+                                &self.doc,
+                                &mut self.view.attendance,
+                                &mut commands,
+                            );
+                        }
                     }
                     RightTab::Edit => {
                         ui::editor::edit_panel_ui(ui, &self.doc, &mut self.view, &mut commands);

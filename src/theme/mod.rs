@@ -119,6 +119,17 @@ pub fn palette_colour_for(look: Look, rank: usize, count: usize) -> Color32 {
 }
 
 /// The colour of stance `rank` on screen: the file's own colour if it sets a valid one.
+/// Text that reads on `fill`: near-black on light colours, white on dark ones.
+pub fn text_on(fill: Color32) -> Color32 {
+    let [r, g, b, _] = fill.to_array();
+    let luma = 0.299 * f32::from(r) + 0.587 * f32::from(g) + 0.114 * f32::from(b);
+    if luma > 150.0 {
+        map::LABEL_TEXT
+    } else {
+        Color32::WHITE
+    }
+}
+
 pub fn stance_colour(scenario: &Scenario, rank: usize) -> Color32 {
     stance_colour_for(Look::Screen, scenario, rank)
 }
@@ -271,6 +282,8 @@ pub mod size {
     /// events (which scroll when there are more). Fixed, so the map does not
     /// jump while the timeline plays.
     pub const TIMELINE_PANEL_HEIGHT: f32 = 178.0;
+    /// The height of a vote's tally bar with the threshold's label under it.
+    pub const TALLY_HEIGHT: f32 = 40.0;
     pub const LEGEND_GLYPH: f32 = 7.0;
 }
 

@@ -8,7 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use coalition_core::edit::{Dependents, Edit, List};
 use coalition_core::io::csv::Table;
-use coalition_core::model::Date;
+use coalition_core::model::{Date, Position};
 
 /// What the File menu exports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,6 +149,15 @@ pub enum Command {
     ApplyInvitations(Vec<bool>),
     /// Back to the slider's named scenario, dropping hand-made changes.
     ResetInvitations,
+    /// Show a decision: `None` for the conference, else the scenario's
+    /// decision `n` (the timeline moves to its day).
+    SelectDecision(Option<usize>),
+    /// A vote's what-if: `None` for the vote as it happened.
+    SetVoteWhatIf(Option<usize>),
+    /// What if this member of the vote shown took this position?
+    SetPosition(String, Position),
+    /// Back to the vote's what-if, dropping positions changed by hand.
+    ResetPositions,
     /// Show a tab of the right-hand panel.
     ShowTab(RightTab),
     /// Search every invitation list over the chosen swing actors.
@@ -313,8 +322,14 @@ impl Command {
             Self::ToggleInvitation(id) => format!("Invite or uninvite {id}"),
             Self::ApplyInvitations(_) => "Use this invitation list".into(),
             Self::ResetInvitations => "Back to the scenario's list".into(),
+            Self::SelectDecision(None) => "The conference".into(),
+            Self::SelectDecision(Some(n)) => format!("Decision {}", n + 1),
+            Self::SetVoteWhatIf(None) => "As it happened".into(),
+            Self::SetVoteWhatIf(Some(n)) => format!("What-if {}", n + 1),
+            Self::SetPosition(id, position) => format!("{id} {}", position.label()),
+            Self::ResetPositions => "Back to the vote's positions".into(),
             Self::ShowTab(RightTab::ActorAndQuotes) => "Actor and quotes".into(),
-            Self::ShowTab(RightTab::Attendance) => "Attendance".into(),
+            Self::ShowTab(RightTab::Attendance) => "Decisions".into(),
             Self::StartBestListSearch => "Find best lists".into(),
             Self::CancelBestListSearch => "Cancel search".into(),
             Self::StepScenario(step) if *step < 0 => "Previous scenario".into(),
@@ -406,6 +421,14 @@ impl Command {
             }
             Self::ApplyInvitations(_) => "Show who would attend with this invitation list",
             Self::ResetInvitations => "Drop the changes made by hand",
+            Self::SelectDecision(_) => {
+                "Show this decision: who attends a meeting, or how a vote comes out"
+            }
+            Self::SetVoteWhatIf(_) => "Count the vote with this what-if's positions",
+            Self::SetPosition(..) => {
+                "What if this member voted so? The count and the outcome follow"
+            }
+            Self::ResetPositions => "Drop the positions changed by hand",
             Self::ShowTab(RightTab::Edit) => {
                 "Edit the scenario: drag nodes to move them, Shift+drag from one node to another to draw a relation"
             }

@@ -3,6 +3,7 @@
 pub mod actor;
 pub mod attendance;
 pub mod best_list;
+pub mod decision;
 pub mod legend;
 pub mod measures_plot;
 pub mod menu_bar;

@@ -1,9 +1,12 @@
-//! The attendance slider: the app's central control. It steps through the
-//! scenario's named invitation lists; the map, panels and plot follow it.
+//! The scenario slider: the app's central control. For the conference it
+//! steps through the named invitation lists; while a vote is shown, through
+//! the vote as it happened and its what-ifs. The map, panels and plot follow.
 
 use crate::ui::command::Command;
 use crate::ui::state::attendance::AttendanceView;
+use crate::ui::state::decision::DecisionView;
 use coalition_core::Document;
+use coalition_core::model::Scenario;
 
 pub fn scenario_slider_ui(
     ui: &mut egui::Ui,
@@ -84,5 +87,70 @@ pub fn scenario_slider_ui(
         if custom && ui.small_button(Command::ResetInvitations.label()).clicked() {
             commands.push(Command::ResetInvitations);
         }
+    });
+}
+
+/// The slider of the vote shown: as it happened, then each what-if.
+pub fn vote_slider_ui(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    decision: &DecisionView,
+    commands: &mut Vec<Command>,
+) {
+    let Some((shown, vote)) = decision.vote(scenario) else {
+        return;
+    };
+    let names: Vec<&str> = std::iter::once("As it happened")
+        .chain(vote.what_ifs.iter().map(|w| w.name.as_str()))
+        .collect();
+    let at = decision.what_if.map_or(0, |i| i + 1);
+    ui.horizontal(|ui| {
+        let previous = Command::StepScenario(-1);
+        if ui
+            .add_enabled(at > 0, egui::Button::new("Previous"))
+            .on_hover_text(previous.label_with_shortcut(ui.ctx()))
+            .clicked()
+        {
+            commands.push(previous);
+        }
+        ui.spacing_mut().slider_width = 220.0;
+        let mut position = at;
+        let response = ui
+            .add(
+                egui::Slider::new(&mut position, 0..=names.len() - 1)
+                    .text("Vote what-if")
+                    .show_value(false)
+                    .step_by(1.0),
+            )
+            .on_hover_text(names.join("; "));
+        let spoken = format!("Vote what-if: {}", names[at]);
+        response.widget_info(|| egui::WidgetInfo::slider(true, position as f64, &spoken));
+        if response.changed() && position != at {
+            commands.push(Command::SetVoteWhatIf(position.checked_sub(1)));
+        }
+        let next = Command::StepScenario(1);
+        if ui
+            .add_enabled(at + 1 < names.len(), egui::Button::new("Next"))
+            .on_hover_text(next.label_with_shortcut(ui.ctx()))
+            .clicked()
+        {
+            commands.push(next);
+        }
+        let changed = if decision.set.is_empty() {
+            ""
+        } else {
+            ", positions changed by hand"
+        };
+        ui.strong(format!("{}: {}{changed}", shown.title, names[at]));
+        match &decision.count {
+            Some(count) => ui.label(format!(
+                "· {} ({} for, {} against, {} needed)",
+                if count.adopted { "adopted" } else { "fails" },
+                count.tally.in_favour,
+                count.tally.against,
+                count.tally.needed
+            )),
+            None => ui.label(format!("· voted on {}", shown.date)),
+        };
     });
 }

@@ -1,4 +1,5 @@
-//! The timeline under the map: the date axis with a tick per day of events, a cursor
+//! The timeline under the map: the date axis with a tick per day of events and
+//! a diamond per decision (click it to show the decision), a cursor
 //! to drag (or click anywhere on the axis; arrow keys move it a day when it
 //! has focus), Play/Pause with its pace, the previous and next event, and a
 //! banner with the current day's events, each with its source and the
@@ -26,7 +27,7 @@ pub fn timeline_ui(
     };
     let events = ordered_events(scenario);
     controls_ui(ui, scenario, time, date, commands);
-    axis_ui(ui, timeline, &events, date, commands);
+    axis_ui(ui, scenario, timeline, &events, date, commands);
     banner_ui(ui, scenario, &events, time, commands);
 }
 
@@ -96,6 +97,7 @@ fn date_at(rect: Rect, start: Date, end: Date, x: f32) -> Date {
 
 fn axis_ui(
     ui: &mut egui::Ui,
+    scenario: &Scenario,
     timeline: &Timeline,
     events: &[&Event],
     date: Date,
@@ -168,6 +170,40 @@ fn axis_ui(
         painter.rect_filled(tick.shrink2(vec2(1.0, 0.0)), 1.0, colour);
         if hit.on_hover_text(&name).clicked() {
             commands.push(Command::SetDate(day));
+        }
+    }
+    // A diamond per decision, above the ticks: click it to show it.
+    for (i, decision) in scenario.decisions.iter().enumerate() {
+        if !(start..=end).contains(&decision.date) {
+            continue;
+        }
+        let x = x_of(rect, start, end, decision.date);
+        let centre = pos2(x, rect.top() + 5.0);
+        let hit = ui.interact(
+            Rect::from_center_size(centre, vec2(12.0, 12.0)),
+            response.id.with(("decision", i)),
+            Sense::click(),
+        );
+        let name = format!("Decision {}: {}", decision.date, decision.title);
+        hit.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
+        let colour = if decision.date <= date {
+            crate::theme::map::EVENT_RING
+        } else {
+            visuals.weak_text_color()
+        };
+        let r = 5.0;
+        painter.add(egui::Shape::convex_polygon(
+            vec![
+                centre + vec2(0.0, -r),
+                centre + vec2(r, 0.0),
+                centre + vec2(0.0, r),
+                centre + vec2(-r, 0.0),
+            ],
+            colour,
+            Stroke::new(1.0, visuals.strong_text_color()),
+        ));
+        if hit.on_hover_text(&name).clicked() {
+            commands.push(Command::SelectDecision(Some(i)));
         }
     }
     // The cursor.
@@ -253,6 +289,21 @@ fn banner_ui(
         .auto_shrink([false, true])
         .id_salt("timeline_banner")
         .show(ui, |ui| {
+            for (i, decision) in scenario.decisions.iter().enumerate() {
+                if Some(decision.date) == time.date {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.strong(format!("Decision: {}", decision.title));
+                        let show = Command::SelectDecision(Some(i));
+                        if ui
+                            .small_button("Show it")
+                            .on_hover_text(show.tooltip())
+                            .clicked()
+                        {
+                            commands.push(show);
+                        }
+                    });
+                }
+            }
             for event in today {
                 ui.horizontal_wrapped(|ui| {
                     ui.strong(long_date(event.date));

@@ -4,6 +4,7 @@
 //! changes when it applies commands.
 
 pub mod attendance;
+pub mod decision;
 pub mod editor;
 pub mod presentation;
 pub mod time;
@@ -16,6 +17,7 @@ use coalition_core::model::{Date, Scenario};
 use crate::ui::command::RightTab;
 use crate::ui::map::{MapState, MapView};
 use attendance::AttendanceView;
+use decision::DecisionView;
 use editor::EditView;
 use time::TimeView;
 
@@ -41,6 +43,8 @@ pub struct ViewState {
     pub presenting: Option<crate::ui::state::presentation::Presentation>,
     /// The timeline's cursor, and the scenario as of its day.
     pub time: TimeView,
+    /// The decision shown (the conference, or a vote), and a vote's count.
+    pub decision: DecisionView,
 }
 
 impl ViewState {
@@ -69,13 +73,14 @@ impl ViewState {
             edit: EditView::default(),
             presenting: None,
             time,
+            decision: DecisionView::default(),
         }
     }
 
     /// The scenario as the map shows it: as of the timeline's day, with the
     /// slider's what-if applied.
     pub fn shown<'a>(&'a self, doc: &'a Document) -> &'a Scenario {
-        shown(&self.attendance, &self.time, doc)
+        shown(&self.decision, &self.attendance, &self.time, doc)
     }
 
     /// Moves the timeline to `date` (none: the day it opens on), and the
@@ -85,24 +90,29 @@ impl ViewState {
         self.refresh_attendance(doc);
     }
 
-    /// Computes the slider's outcome again, on the scenario as of the day.
+    /// Computes the slider's outcome again, on the scenario as of the day,
+    /// and the vote shown, if one is.
     pub fn refresh_attendance(&mut self, doc: &Document) {
         let dated = self.time.dated.as_ref().unwrap_or(&doc.scenario);
         self.attendance.refresh(dated, doc);
+        self.decision.refresh(&doc.scenario, dated, self.time.date);
     }
 }
 
-/// The scenario as the map shows it: the slider's what-if (applied on the
-/// day's scenario), else the day's scenario, else the document's. A function
-/// of the parts, so `map_view` can lend the map the rest of the view mutably.
+/// The scenario as the map shows it: a vote's members by their positions,
+/// else the slider's what-if (applied on the day's scenario), else the day's
+/// scenario, else the document's. A function of the parts, so `map_view` can
+/// lend the map the rest of the view mutably.
 fn shown<'a>(
+    decision: &'a DecisionView,
     attendance: &'a AttendanceView,
     time: &'a TimeView,
     doc: &'a Document,
 ) -> &'a Scenario {
-    attendance
-        .overridden
+    decision
+        .by_position
         .as_ref()
+        .or(attendance.overridden.as_ref())
         .or(time.dated.as_ref())
         .unwrap_or(&doc.scenario)
 }
@@ -111,7 +121,7 @@ impl ViewState {
     /// The parts of the view the map widget draws and changes, for one frame.
     pub fn map_view<'a>(&'a mut self, doc: &'a Document) -> MapView<'a> {
         MapView {
-            scenario: shown(&self.attendance, &self.time, doc),
+            scenario: shown(&self.decision, &self.attendance, &self.time, doc),
             offstage: &self.time.offstage,
             ringed: &self.time.ringed,
             stances_key: {
@@ -119,6 +129,7 @@ impl ViewState {
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 self.attendance.key().hash(&mut h);
                 self.time.stances_key.hash(&mut h);
+                self.decision.key().hash(&mut h);
                 h.finish()
             },
             relations_key: self.time.relations_key,

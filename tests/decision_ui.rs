@@ -1,0 +1,149 @@
+//! A vote in the window, driven through AccessKit: the Security Council's
+//! resolution 2178 of 24 September 2014, chosen from its diamond on the
+//! timeline; one member's position changed, and the tally, the outcome with
+//! its reason, the map and the legend follow. Nothing of the vote shows
+//! before its day.
+#![allow(
+    clippy::expect_used,
+    reason = "a test that cannot set up should stop loudly"
+)]
+
+use coalition_map::{CoalitionApp, Startup};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn app_harness() -> Harness<'static, CoalitionApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .with_max_steps(16)
+        .build_eframe(|cc| CoalitionApp::new(cc, &Startup::default()));
+    harness.run();
+    harness
+}
+
+/// The stance the map shows for `id`.
+fn shown_stance(harness: &Harness<'static, CoalitionApp>, id: &str) -> String {
+    let app = harness.state();
+    app.view
+        .shown(&app.doc)
+        .actor(id)
+        .map(|a| a.stance.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn choosing_the_vote_and_changing_one_position_changes_the_tally_the_outcome_and_its_reason() {
+    let mut harness = app_harness();
+    // The diamond on the timeline, named by its day and title.
+    harness
+        .get_by_label_contains("Decision 2014-09-24: Security Council resolution 2178")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .view
+            .time
+            .date
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2014-09-24"),
+        "the timeline moves to the vote's day"
+    );
+    harness.get_by_label("Tally: 15 in favour, 0 against, 0 abstaining, 0 absent; 9 needed");
+    harness.get_by_label("Adopted");
+    harness.get_by_label("adopted: 15 in favour, 9 needed; no veto holder votes against");
+    // The map draws members by their position: the legend says so.
+    assert_eq!(shown_stance(&harness, "RUS"), "for");
+    assert_eq!(shown_stance(&harness, "IRN"), "not_member");
+    harness.get_by_label_contains("Votes in favour (");
+
+    // What if Russia had voted against? (The member list is below the
+    // tally: scrolled to first, as a user would.)
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Position of Russia")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Position of Russia")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "against")
+        .click();
+    harness.run();
+    harness.get_by_label("Tally: 14 in favour, 1 against, 0 abstaining, 0 absent; 9 needed");
+    harness.get_by_label("Fails");
+    harness.get_by_label("fails: Russia, a veto holder, votes against");
+    harness.get_by_label("VETO");
+    assert_eq!(shown_stance(&harness, "RUS"), "against");
+    // The top bar's slider is the vote's, and says why.
+    harness.get_by_label_contains(
+        "Security Council resolution 2178 (foreign terrorist fighters): As it happened, positions changed by hand",
+    );
+
+    // Back to the record.
+    harness.get_by_label("Back to the vote's positions").click();
+    harness.run();
+    harness.get_by_label("Adopted");
+    assert_eq!(shown_stance(&harness, "RUS"), "for");
+
+    // The vote's own what-if, from the slider's Next.
+    harness.get_by_label("Next").click();
+    harness.run();
+    harness.get_by_label("fails: Russia, a veto holder, votes against");
+}
+
+#[test]
+fn before_its_day_a_vote_shows_nothing_but_where_to_find_it() {
+    let mut harness = app_harness();
+    harness
+        .get_by_label_contains("Decision 2014-09-24:")
+        .click();
+    harness.run();
+    // Back to the day the map opens on, the vote still chosen.
+    let opening = "2014-09-15".parse().expect("a date");
+    harness.state_mut().apply(
+        &egui::Context::default(),
+        coalition_map::ui::command::Command::SetDate(opening),
+    );
+    harness.run();
+    assert!(harness.state().view.decision.count.is_none());
+    assert!(harness.query_by_label_contains("Tally:").is_none());
+    harness.get_by_label("Taken on 24 September 2014: the timeline is on an earlier day.");
+    // The map shows stances again, not positions.
+    assert_eq!(shown_stance(&harness, "RUS"), "critical");
+    harness.get_by_label("Go to 24 September 2014").click();
+    harness.run();
+    harness.get_by_label_contains("Tally: 15 in favour");
+}
+
+#[test]
+fn every_control_of_a_vote_has_a_name_a_screen_reader_can_say() {
+    use egui_kittest::kittest::NodeT as _;
+    let mut harness = app_harness();
+    harness
+        .get_by_label_contains("Decision 2014-09-24:")
+        .click();
+    harness.run();
+    let controls = [Role::Button, Role::Slider, Role::CheckBox, Role::ComboBox];
+    let mut combos = 0;
+    let mut nameless = Vec::new();
+    for node in harness.root().children_recursive() {
+        let node = node.accesskit_node();
+        if !controls.contains(&node.role()) {
+            continue;
+        }
+        combos += usize::from(node.role() == Role::ComboBox);
+        if node.label().is_none_or(|l| l.trim().is_empty()) && node.value().is_none() {
+            nameless.push(format!("{:?} at {:?}", node.role(), node.bounding_box()));
+        }
+    }
+    // The decision chooser and one position per member of the Council.
+    assert!(combos >= 16, "{combos} combo boxes");
+    assert!(nameless.is_empty(), "{nameless:#?}");
+    harness.get_by_role_and_label(Role::ComboBox, "Decision");
+    harness.get_by_role_and_label(Role::Slider, "Vote what-if: As it happened");
+}
