@@ -271,3 +271,82 @@ fn the_example_scenarios_pass_check_and_decide_as_their_sources_say() {
     ]);
     assert!(stdout.contains("Attending (6)"), "{stdout}");
 }
+
+/// The ICC example with a conditional position added for the test (not
+/// history): China votes in favour while Russia abstains, unless the
+/// condition "talks fail" holds (false by default).
+fn conditional_icc() -> (std::path::PathBuf, String) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/scenarios/examples/unsc-syria-icc-2014.coalition");
+    let text = std::fs::read_to_string(path).expect("the example reads");
+    let mut file: serde_json::Value = serde_json::from_str(&text).expect("the example parses");
+    file["conditions"] = serde_json::json!([{
+        "id": "talks-fail", "label": "The talks fail", "default": false,
+        "source": "un-charter-art27"
+    }]);
+    file["decisions"][0]["vote"]["rules"] = serde_json::json!([{
+        "member": "CHN", "position": "for", "other": "RUS", "is": "abstain",
+        "source": "rosenne-veto", "unless": "talks-fail"
+    }]);
+    let dir =
+        std::env::temp_dir().join(format!("coalition-map-conditional-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let out = dir.join("conditional.coalition");
+    std::fs::write(&out, file.to_string()).expect("the file writes");
+    let out = out.to_string_lossy().into_owned();
+    (dir, out)
+}
+
+#[test]
+fn decide_applies_a_conditional_position_says_why_with_its_source_and_takes_conditions() {
+    let (dir, file) = conditional_icc();
+    let (code, stdout, stderr) = run(&["check", &file]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let decide = |extra: &[&str]| {
+        let mut args = vec!["decide", &file, "--decision", "unsc-icc-syria", "--json"];
+        args.extend_from_slice(extra);
+        let (code, stdout, stderr) = run(&args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        serde_json::from_str::<serde_json::Value>(&stdout).expect("JSON")
+    };
+    let china = |report: &serde_json::Value| {
+        report["positions"]
+            .as_array()
+            .and_then(|p| p.iter().find(|m| m["id"] == "CHN"))
+            .cloned()
+            .unwrap_or_default()
+    };
+    // As it happened, Russia votes against: China's rule does not hold.
+    let report = decide(&[]);
+    assert_eq!(china(&report)["position"], "against");
+    assert!(china(&report).get("because").is_none());
+    // Russia abstains: China votes in favour, by its rule, with its source.
+    let report = decide(&["--set", "RUS=abstain"]);
+    assert_eq!(china(&report)["position"], "for", "{report}");
+    assert_eq!(
+        china(&report)["because"],
+        "China votes in favour while Russia abstains"
+    );
+    assert!(
+        china(&report)["because_source"]
+            .as_str()
+            .is_some_and(|s| s.contains("Rosenne")),
+        "{report}"
+    );
+    assert_eq!(report["outcome"], "adopted", "{report}");
+    // Unless the talks fail.
+    let report = decide(&["--set", "RUS=abstain", "--condition", "talks-fail=true"]);
+    assert_eq!(china(&report)["position"], "against");
+    assert_eq!(report["conditions"]["talks-fail"], true);
+    let (code, _, stderr) = run(&[
+        "decide",
+        &file,
+        "--decision",
+        "unsc-icc-syria",
+        "--condition",
+        "no-such=true",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("the file has: talks-fail"), "{stderr}");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -147,3 +147,65 @@ fn every_control_of_a_vote_has_a_name_a_screen_reader_can_say() {
     harness.get_by_role_and_label(Role::ComboBox, "Decision");
     harness.get_by_role_and_label(Role::Slider, "Vote what-if: As it happened");
 }
+
+#[test]
+fn a_member_with_a_conditional_position_follows_the_member_it_waits_for() {
+    use egui_kittest::kittest::NodeT as _;
+    // Paris 2014 with a rule added for the test (not history): China votes
+    // against while Russia votes against.
+    let paris = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/scenarios/paris-2014.coalition");
+    let text = std::fs::read_to_string(paris).expect("Paris reads");
+    let mut file: serde_json::Value = serde_json::from_str(&text).expect("Paris parses");
+    let decisions = file["decisions"].as_array_mut().expect("decisions");
+    let vote = decisions
+        .iter_mut()
+        .find(|d| d["id"] == "unsc-2178")
+        .expect("resolution 2178");
+    vote["vote"]["rules"] = serde_json::json!([{
+        "member": "CHN", "position": "against", "other": "RUS", "is": "against",
+        "source": "un-charter-art27"
+    }]);
+    let dir = std::env::temp_dir().join(format!("coalition-map-rule-ui-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let path = dir.join("paris-with-a-rule.coalition");
+    std::fs::write(&path, file.to_string()).expect("the file writes");
+    let startup = Startup {
+        file: Some(path),
+        recovery_dir: None,
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .with_max_steps(16)
+        .build_eframe(move |cc| CoalitionApp::new(cc, &startup));
+    harness.run();
+    harness
+        .get_by_label_contains("Decision 2014-09-24:")
+        .click();
+    harness.run();
+    let china = |harness: &Harness<'static, CoalitionApp>| {
+        harness
+            .get_by_role_and_label(Role::ComboBox, "Position of China")
+            .accesskit_node()
+            .value()
+            .unwrap_or_default()
+    };
+    assert_eq!(china(&harness), "in favour");
+    let russia = harness.get_by_role_and_label(Role::ComboBox, "Position of Russia");
+    russia.scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Position of Russia")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "against")
+        .click();
+    harness.run();
+    assert_eq!(china(&harness), "against", "China follows Russia");
+    harness.get_by_label("Tally: 13 in favour, 2 against, 0 abstaining, 0 absent; 9 needed");
+    harness.get_by_label("fails: Russia and China, veto holders, vote against");
+    assert_eq!(shown_stance(&harness, "CHN"), "against");
+    let _ = std::fs::remove_dir_all(dir);
+}

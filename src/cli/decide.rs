@@ -38,7 +38,8 @@ pub struct DecideArgs {
     /// (comma-separated; may be repeated).
     #[arg(long, value_name = "ID=POSITION,...", value_delimiter = ',', value_parser = parse_set)]
     pub set: Vec<(String, Position)>,
-    /// Meetings: set a named condition true or false (comma-separated).
+    /// Set a named condition true or false (comma-separated): meetings'
+    /// rules and votes' conditional positions `unless` it.
     #[arg(long, value_name = "NAME=true|false,...", value_delimiter = ',', value_parser = parse_condition)]
     pub condition: Vec<(String, bool)>,
     /// Print JSON: the outcome, every reason with its source, and the
@@ -148,10 +149,10 @@ fn report(scenario: &Scenario, args: &DecideArgs) -> Result<String, String> {
         Some(DecisionKind::Vote(_)) => {
             not_for("--invite", !args.invite.is_empty())?;
             not_for("--uninvite", !args.uninvite.is_empty())?;
-            not_for("--condition", !args.condition.is_empty())?;
             let request = VoteRequest {
                 what_if: args.scenario.clone(),
                 set: args.set.iter().cloned().collect::<BTreeMap<_, _>>(),
+                conditions: args.condition.iter().cloned().collect(),
             };
             let report = vote_report(scenario, decision, &request)?;
             Ok(if args.json {

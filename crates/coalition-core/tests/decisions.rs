@@ -126,11 +126,35 @@ fn validation_names_each_bad_part_of_a_decision_by_its_path() {
     }
     // Once it is a vote again, the vote's own problems show.
     s.decisions[0].withdrawn = None;
+    let vote = s.decisions[0].vote.as_mut().expect("a vote");
+    vote.rules = vec![
+        coalition_core::model::PositionRule {
+            member: "CHN".into(),
+            position: Position::For,
+            other: "QQQ".into(),
+            is: Position::Abstain,
+            source: "nowhere".into(),
+            note: String::new(),
+            unless: Some("never".into()),
+        },
+        coalition_core::model::PositionRule {
+            member: "RUS".into(),
+            other: "RUS".into(),
+            source: "nowhere".into(),
+            ..Default::default()
+        },
+    ];
+    vote.what_ifs[0].conditions.insert("maybe".into(), true);
     let problems: Vec<String> = validate(&s).iter().map(ToString::to_string).collect();
     for expected in [
         "decisions[0].vote.veto_holders[5]: \"DEU\" is not a member",
         "decisions[0].vote.members[15]: \"XXX\" is not an actor: give the member's name",
         "decisions[0].vote.what_ifs[0].set.ZZZ: \"ZZZ\" is not a member",
+        "decisions[0].vote.rules[0].other: \"QQQ\" is not a member",
+        "decisions[0].vote.rules[0].source:",
+        "decisions[0].vote.rules[0].unless: no condition \"never\"",
+        "decisions[0].vote.rules[1].other: a member's position cannot wait for its own",
+        "decisions[0].vote.what_ifs[0].conditions.maybe: no condition \"maybe\"",
     ] {
         assert!(
             problems.iter().any(|p| p.starts_with(expected)),

@@ -11,8 +11,10 @@ use crate::ui::panels::timeline::long_date;
 use crate::ui::state::decision::DecisionView;
 use crate::ui::widgets::source_view::source_ui;
 use coalition_core::Document;
-use coalition_core::decide::vote::{VoteResult, member_name};
-use coalition_core::model::{Date, Decision, DecisionKind, Position, Scenario, Vote};
+use coalition_core::decide::vote::{
+    Cause, VoteResult, member_name, position_reason, settlement_text,
+};
+use coalition_core::model::{Date, Decision, DecisionKind, Position, Scenario, Source, Vote};
 
 /// What a decision is, in a word.
 fn kind_word(decision: &Decision) -> &'static str {
@@ -183,8 +185,14 @@ fn vote_ui(
         tally_ui(ui, shown, count);
     }
     ui.separator();
-    members_ui(ui, scenario, vote, count, commands);
-    if !count.changed.iter().any(|c| *c) && view.set.is_empty() && view.what_if.is_none() {
+    members_ui(ui, scenario, vote, view, count, commands);
+    for settlement in &count.settlements {
+        ui.weak(format!(
+            "Settled: {}.",
+            settlement_text(scenario, vote, settlement)
+        ));
+    }
+    if count.positions == view.history && view.set.is_empty() && view.what_if.is_none() {
         ui.weak("As it happened. Change a member's position to see what follows.");
     }
     ui.separator();
@@ -331,6 +339,7 @@ fn members_ui(
     ui: &mut egui::Ui,
     scenario: &Scenario,
     vote: &Vote,
+    view: &DecisionView,
     count: &VoteResult,
     commands: &mut Vec<Command>,
 ) {
@@ -365,10 +374,20 @@ fn members_ui(
                 }
                 let current = count.positions[i];
                 let mut chosen = current;
-                let changed = if count.changed[i] { " (what-if)" } else { "" };
+                let changed = if view.history.get(i) == Some(&current) {
+                    ""
+                } else {
+                    " (what-if)"
+                };
+                let because = position_reason(scenario, vote, count, i);
+                let by_rule = if because.is_some() {
+                    " (by its rule)"
+                } else {
+                    ""
+                };
                 let spoken = format!("Position of {name}");
                 let combo = egui::ComboBox::from_id_salt(("position", i))
-                    .selected_text(format!("{}{changed}", current.label()))
+                    .selected_text(format!("{}{by_rule}{changed}", current.label()))
                     .show_ui(ui, |ui| {
                         for position in Position::ALL {
                             ui.selectable_value(&mut chosen, position, position.label());
@@ -381,6 +400,13 @@ fn members_ui(
                     info.current_text_value = Some(current.label().to_owned());
                     info
                 });
+                if let (Some(because), Cause::Rule { rule }) = (&because, count.causes[i]) {
+                    let source = vote.rules.get(rule).map_or("", |r| r.source.as_str());
+                    let source = scenario
+                        .source(source)
+                        .map_or_else(|| source.to_owned(), Source::full_citation);
+                    combo.on_hover_text(format!("{because}. Source: {source}"));
+                }
                 if chosen != current {
                     commands.push(Command::SetPosition(member.id.clone(), chosen));
                 }

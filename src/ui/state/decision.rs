@@ -43,6 +43,9 @@ pub struct DecisionView {
     pub count: Option<VoteResult>,
     /// The single position changes that would turn its outcome over.
     pub flips: Vec<VoteFlip>,
+    /// Each member's position as the vote happened (no what-if): a position
+    /// that differs is a what-if's.
+    pub history: Vec<Position>,
     /// The day's scenario with each actor's stance its position in the vote,
     /// while a vote is counted: what the map and the legend draw.
     pub by_position: Option<Scenario>,
@@ -66,6 +69,14 @@ impl DecisionView {
         }
     }
 
+    /// The conditions the what-if sets (rules `unless` them).
+    pub fn conditions(&self, vote: &Vote) -> BTreeMap<String, bool> {
+        self.what_if
+            .and_then(|i| vote.what_ifs.get(i))
+            .map(|w| w.conditions.clone())
+            .unwrap_or_default()
+    }
+
     /// The positions changed: the what-if's, then those set by hand.
     pub fn changes(&self, vote: &Vote) -> BTreeMap<String, Position> {
         let mut set = self
@@ -85,6 +96,7 @@ impl DecisionView {
         }
         self.count = None;
         self.flips.clear();
+        self.history.clear();
         self.by_position = None;
         self.meeting = None;
         if let Some(decision) = self.decision(scenario)
@@ -108,9 +120,17 @@ impl DecisionView {
             return;
         }
         let changes = self.changes(vote);
-        let count = count_vote(scenario, vote, &changes);
-        self.flips = vote_flips(scenario, vote, &changes);
-        self.by_position = Some(by_position(dated, decision, vote, &count));
+        let conditions = self.conditions(vote);
+        let count = count_vote(scenario, vote, &changes, &conditions);
+        self.flips = vote_flips(scenario, vote, &changes, &conditions);
+        // What the vote was: a position that differs from it is a what-if's.
+        let history = if changes.is_empty() && conditions.is_empty() {
+            count.positions.clone()
+        } else {
+            count_vote(scenario, vote, &BTreeMap::new(), &BTreeMap::new()).positions
+        };
+        self.by_position = Some(by_position(dated, decision, vote, &count, &history));
+        self.history = history;
         self.count = Some(count);
     }
 
@@ -126,7 +146,13 @@ impl DecisionView {
 
 /// `dated` with each actor's stance its position in `vote` as counted, and
 /// "not a member" for the rest.
-fn by_position(dated: &Scenario, decision: &Decision, vote: &Vote, count: &VoteResult) -> Scenario {
+fn by_position(
+    dated: &Scenario,
+    decision: &Decision,
+    vote: &Vote,
+    count: &VoteResult,
+    history: &[Position],
+) -> Scenario {
     let mut shown = dated.clone();
     shown.stance_scale = BY_POSITION
         .iter()
@@ -146,10 +172,10 @@ fn by_position(dated: &Scenario, decision: &Decision, vote: &Vote, count: &VoteR
         let (stance, reason) = match member {
             Some(i) => {
                 let position = count.positions[i];
-                let what_if = if count.changed[i] {
-                    " (a what-if, not history)"
-                } else {
+                let what_if = if history.get(i) == Some(&position) {
                     ""
+                } else {
+                    " (a what-if, not history)"
                 };
                 (
                     position.id(),

@@ -9,7 +9,9 @@ use serde::Serialize;
 
 use crate::model::{Decision, DecisionKind, Position, Scenario, Vote};
 
-use super::vote::{Tally, count_vote, member_name, vote_flips};
+use super::vote::{
+    Cause, Tally, VoteResult, count_vote, member_name, position_reason, settlement_text, vote_flips,
+};
 
 fn cite(scenario: &Scenario, id: &str) -> String {
     scenario
@@ -30,6 +32,13 @@ pub struct PositionEntry {
     /// The source for its position, cited, when the member has its own.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// When one of its conditional positions gave it: which, in words
+    /// ("China votes in favour while Russia abstains").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub because: String,
+    /// That rule's source, cited.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub because_source: String,
 }
 
 /// One position change that would turn the outcome over.
@@ -82,6 +91,12 @@ pub struct VoteReport {
     pub what_if_sources: Vec<String>,
     /// The single position changes that would turn the outcome over.
     pub flips: Vec<FlipEntry>,
+    /// Conditions the what-if or the request set, by id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub conditions: BTreeMap<String, bool>,
+    /// Cycles among conditional positions, and how each was settled.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub settled: Vec<String>,
 }
 
 /// A draft withdrawn before a vote.
@@ -98,11 +113,13 @@ pub struct WithdrawnReport {
     pub sources: Vec<String>,
 }
 
-/// What to count: a named what-if, then positions set by member id.
+/// What to count: a named what-if, then positions set by member id and
+/// conditions set by id.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct VoteRequest {
     pub what_if: Option<String>,
     pub set: BTreeMap<String, Position>,
+    pub conditions: BTreeMap<String, bool>,
 }
 
 /// The decision `wanted` (its id), or a message naming the decisions there are.
@@ -170,7 +187,22 @@ pub fn vote_report(
             })?;
         set.insert(member.id.clone(), *position);
     }
-    let result = count_vote(scenario, vote, &set);
+    let mut conditions = what_if.map(|w| w.conditions.clone()).unwrap_or_default();
+    for (id, value) in &request.conditions {
+        let condition = scenario.condition(id).ok_or_else(|| {
+            let known: Vec<&str> = scenario.conditions.iter().map(|c| c.id.as_str()).collect();
+            format!(
+                "no condition \"{id}\"; the file has: {}",
+                if known.is_empty() {
+                    "none".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            )
+        })?;
+        conditions.insert(condition.id.clone(), *value);
+    }
+    let result = count_vote(scenario, vote, &set, &conditions);
     let id = |i: usize| vote.members[i].id.clone();
     Ok(VoteReport {
         decision: decision.id.clone(),
@@ -182,27 +214,33 @@ pub fn vote_report(
         reason: result.reason.clone(),
         tally: result.tally.into(),
         vetoed_by: result.vetoed_by.iter().map(|&i| id(i)).collect(),
-        positions: positions(scenario, vote, &result.positions),
+        positions: positions(scenario, vote, &result),
         sources: decision.sources.iter().map(|s| cite(scenario, s)).collect(),
         what_if_sources: what_if
             .iter()
             .flat_map(|w| &w.sources)
             .map(|s| cite(scenario, s))
             .collect(),
-        flips: vote_flips(scenario, vote, &set)
+        flips: vote_flips(scenario, vote, &set, &conditions)
             .into_iter()
             .map(|f| FlipEntry {
                 id: id(f.member),
                 to: f.to,
             })
             .collect(),
+        settled: result
+            .settlements
+            .iter()
+            .map(|s| settlement_text(scenario, vote, s))
+            .collect(),
+        conditions,
     })
 }
 
-fn positions(scenario: &Scenario, vote: &Vote, counted: &[Position]) -> Vec<PositionEntry> {
+fn positions(scenario: &Scenario, vote: &Vote, result: &VoteResult) -> Vec<PositionEntry> {
     vote.members
         .iter()
-        .zip(counted)
+        .zip(&result.positions)
         .enumerate()
         .map(|(i, (m, &position))| PositionEntry {
             id: m.id.clone(),
@@ -214,6 +252,15 @@ fn positions(scenario: &Scenario, vote: &Vote, counted: &[Position]) -> Vec<Posi
                 String::new()
             } else {
                 cite(scenario, &m.source)
+            },
+            because: position_reason(scenario, vote, result, i).unwrap_or_default(),
+            because_source: match result.causes[i] {
+                Cause::Rule { rule } => vote
+                    .rules
+                    .get(rule)
+                    .map(|r| cite(scenario, &r.source))
+                    .unwrap_or_default(),
+                Cause::Listed | Cause::Set => String::new(),
             },
         })
         .collect()
@@ -268,12 +315,23 @@ impl VoteReport {
                 .was
                 .map(|w| format!(", was {}", w.label()))
                 .unwrap_or_default();
+            let because = if p.because.is_empty() {
+                String::new()
+            } else {
+                format!(" ({}; source: {})", p.because, p.because_source)
+            };
             lines.push(format!(
-                "  {} {}{veto}: {}{was}",
+                "  {} {}{veto}: {}{was}{because}",
                 p.id,
                 p.name,
                 p.position.label()
             ));
+        }
+        for (id, value) in &self.conditions {
+            lines.push(format!("Condition {id}: {value}"));
+        }
+        for s in &self.settled {
+            lines.push(format!("Settled: {s}"));
         }
         for s in &self.sources {
             lines.push(format!("Source: {s}"));

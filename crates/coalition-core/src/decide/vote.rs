@@ -12,6 +12,9 @@
 //!   one who abstains or is absent does not.
 //! - Adopted when the votes in favour reach the votes needed and no veto
 //!   holder votes against.
+//! - Each member's position is first settled: set by a what-if or by hand,
+//!   else by its conditional positions (`rules`), else as listed
+//!   ([`rules`] says how cycles are settled).
 //!
 //! The answer depends on each member's position, never on the order the
 //! file lists the members in (a property test checks this); the reason
@@ -20,6 +23,10 @@
 use std::collections::BTreeMap;
 
 use crate::model::{Counted, Position, Scenario, Threshold, Vote};
+
+pub mod rules;
+
+pub use rules::{Cause, Settlement};
 
 /// The count of a vote.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -38,8 +45,12 @@ pub struct Tally {
 pub struct VoteResult {
     /// Per member, in the file's order.
     pub positions: Vec<Position>,
-    /// Per member: whether a change set its position.
+    /// Per member: whether its position differs from the file's.
     pub changed: Vec<bool>,
+    /// Per member: why it has its position.
+    pub causes: Vec<Cause>,
+    /// Cycles among the members' rules, and how each was settled.
+    pub settlements: Vec<Settlement>,
     pub tally: Tally,
     /// Veto holders voting against, by member index, in the file's order.
     pub vetoed_by: Vec<usize>,
@@ -59,18 +70,21 @@ pub fn member_name<'a>(scenario: &'a Scenario, vote: &'a Vote, member: usize) ->
 }
 
 /// Counts `vote` with each member of `set` (by id) taking the position given
-/// there instead of its own. Ids that are not members are ignored
-/// (validation and the command line report them).
+/// there instead of its own, the others settled by their rules with
+/// `conditions` set as given (the rest as the scenario gives them). Ids that
+/// are not members are ignored (validation and the command line report
+/// them).
 pub fn count_vote(
     scenario: &Scenario,
     vote: &Vote,
     set: &BTreeMap<String, Position>,
+    conditions: &BTreeMap<String, bool>,
 ) -> VoteResult {
-    let positions: Vec<Position> = vote
-        .members
-        .iter()
-        .map(|m| set.get(&m.id).copied().unwrap_or(m.position))
-        .collect();
+    let rules::Settled {
+        positions,
+        causes,
+        settlements,
+    } = rules::settle(scenario, vote, set, conditions);
     let changed = vote
         .members
         .iter()
@@ -137,6 +151,8 @@ pub fn count_vote(
     VoteResult {
         positions,
         changed,
+        causes,
+        settlements,
         tally,
         vetoed_by,
         adopted,
@@ -187,8 +203,9 @@ pub fn vote_flips(
     scenario: &Scenario,
     vote: &Vote,
     set: &BTreeMap<String, Position>,
+    conditions: &BTreeMap<String, bool>,
 ) -> Vec<VoteFlip> {
-    let base = count_vote(scenario, vote, set);
+    let base = count_vote(scenario, vote, set, conditions);
     let mut flips = Vec::new();
     for (i, member) in vote.members.iter().enumerate() {
         for to in Position::ALL {
@@ -197,12 +214,59 @@ pub fn vote_flips(
             }
             let mut changed = set.clone();
             changed.insert(member.id.clone(), to);
-            if count_vote(scenario, vote, &changed).adopted != base.adopted {
+            if count_vote(scenario, vote, &changed, conditions).adopted != base.adopted {
                 flips.push(VoteFlip { member: i, to });
             }
         }
     }
     flips
+}
+
+/// Why `member` has its position, in words, when a rule gave it: "votes in
+/// favour: China votes in favour while Russia abstains". None when it is
+/// as listed or set.
+pub fn position_reason(
+    scenario: &Scenario,
+    vote: &Vote,
+    result: &VoteResult,
+    member: usize,
+) -> Option<String> {
+    let Some(Cause::Rule { rule }) = result.causes.get(member).copied() else {
+        return None;
+    };
+    let rule = vote.rules.get(rule)?;
+    let other = vote.members.iter().position(|m| m.id == rule.other)?;
+    Some(format!(
+        "{} {} while {} {}",
+        member_name(scenario, vote, member),
+        rule.position.verb(),
+        member_name(scenario, vote, other),
+        rule.is.verb(),
+    ))
+}
+
+/// A cycle's settlement in words: "China's and Russia's positions wait
+/// for each other: China's rule comes first, so it is decided first, with
+/// Russia as listed (abstains)".
+pub fn settlement_text(scenario: &Scenario, vote: &Vote, settlement: &Settlement) -> String {
+    let name = |i: usize| member_name(scenario, vote, i);
+    let read: Vec<String> = settlement
+        .read_early
+        .iter()
+        .map(|&o| {
+            let listed = vote.members.get(o).map_or(Position::For, |m| m.position);
+            format!("{} as listed ({})", name(o), listed.label())
+        })
+        .collect();
+    let mut text = format!(
+        "{}'s position waits for members whose positions wait for it: its rule comes first in the vote's rules, so it is decided first, reading {}",
+        name(settlement.member),
+        join_names(&read.iter().map(String::as_str).collect::<Vec<_>>()),
+    );
+    if !settlement.consistent {
+        text.push_str("; with their final positions its rule would give another answer, so no positions satisfy every rule and it keeps the one decided first");
+    }
+    text
 }
 
 #[cfg(test)]

@@ -84,9 +84,36 @@ pub struct Vote {
     /// One who abstains or is absent does not block it.
     #[serde(default)]
     pub veto_holders: Vec<String>,
+    /// Conditional positions: a member takes another position while
+    /// another member takes a given one ("China votes for only if Russia
+    /// abstains"). How they are settled is `decide::vote`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<PositionRule>,
     /// Named what-ifs: positions changed.
     #[serde(default)]
     pub what_ifs: Vec<VoteWhatIf>,
+}
+
+/// A conditional position: `member` takes `position` while `other` takes
+/// `is`; while it does not, `member` keeps the position its entry in
+/// `members` gives. "China votes for only if Russia abstains" is China
+/// listed as voting against, with the rule (CHN, for, RUS, abstain).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PositionRule {
+    pub member: String,
+    /// The position it takes while the rule holds.
+    pub position: Position,
+    /// The member whose position it waits for.
+    pub other: String,
+    /// That member's position that makes the rule hold.
+    pub is: Position,
+    pub source: String,
+    #[serde(default)]
+    pub note: String,
+    /// A condition's id: the rule does not hold while the condition is true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unless: Option<String>,
 }
 
 /// A member of the voting body and its position.
@@ -152,6 +179,17 @@ impl Position {
         }
     }
 
+    /// As a verb: "votes in favour", "votes against", "abstains", "is
+    /// absent".
+    pub fn verb(self) -> &'static str {
+        match self {
+            Self::For => "votes in favour",
+            Self::Against => "votes against",
+            Self::Abstain => "abstains",
+            Self::Absent => "is absent",
+        }
+    }
+
     /// From the file's or the command line's word.
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.id() == text)
@@ -211,6 +249,9 @@ pub struct VoteWhatIf {
     /// Member id to the position it takes in this what-if.
     #[serde(default)]
     pub set: BTreeMap<String, Position>,
+    /// Condition id to its value in this what-if (rules `unless` it).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub conditions: BTreeMap<String, bool>,
     #[serde(default)]
     pub sources: Vec<String>,
 }

@@ -13,8 +13,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use decision::{
-    Condition, Counted, Decision, DecisionKind, Member, Position, Threshold, Uninvitation, Vote,
-    VoteWhatIf, Withdrawn,
+    Condition, Counted, Decision, DecisionKind, Member, Position, PositionRule, Threshold,
+    Uninvitation, Vote, VoteWhatIf, Withdrawn,
 };
 pub use templates::{blank_scenario, new_actor_at, template_from};
 pub use validate::{Problem, is_web_url, parse_hex_colour, validate};

@@ -105,6 +105,27 @@ impl Checker<'_> {
             ),
             _ => {}
         }
+        for (i, rule) in v.rules.iter().enumerate() {
+            let base = format!("{at}.rules[{i}]");
+            for (field, id) in [("member", &rule.member), ("other", &rule.other)] {
+                if !is_member(id) {
+                    self.report(
+                        format!("{base}.{field}"),
+                        format!("\"{id}\" is not a member"),
+                    );
+                }
+            }
+            if rule.member == rule.other {
+                self.report(
+                    format!("{base}.other"),
+                    "a member's position cannot wait for its own",
+                );
+            }
+            self.source_ref(|| format!("{base}.source"), &rule.source);
+            if let Some(id) = &rule.unless {
+                self.condition_ref(|| format!("{base}.unless"), id);
+            }
+        }
         self.unique_ids(
             &format!("{at}.what_ifs"),
             v.what_ifs.iter().map(|w| w.id.as_str()),
@@ -119,6 +140,9 @@ impl Checker<'_> {
                         format!("\"{id}\" is not a member"),
                     );
                 }
+            }
+            for id in w.conditions.keys() {
+                self.condition_ref(|| format!("{base}.conditions.{id}"), id);
             }
             self.source_refs(&base, &w.sources);
         }
