@@ -209,3 +209,55 @@ fn a_member_with_a_conditional_position_follows_the_member_it_waits_for() {
     assert_eq!(shown_stance(&harness, "CHN"), "against");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_meeting_among_the_decisions_has_its_own_what_ifs_on_the_top_bar_slider() {
+    // The Geneva II example with its conference written as a dated meeting
+    // among the decisions (as a file with several meetings would hold it).
+    let geneva = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/scenarios/examples/geneva-ii-2014.coalition");
+    let text = std::fs::read_to_string(geneva).expect("the example reads");
+    let mut file: serde_json::Value = serde_json::from_str(&text).expect("the example parses");
+    let meeting = file["conference"].take();
+    file.as_object_mut()
+        .expect("an object")
+        .remove("conference");
+    file["decisions"] = serde_json::json!([{
+        "id": "montreux", "title": "Geneva II opens at Montreux",
+        "date": "2014-01-22", "meeting": meeting
+    }]);
+    let dir = std::env::temp_dir().join(format!("coalition-map-meeting-ui-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let path = dir.join("geneva-meeting.coalition");
+    std::fs::write(&path, file.to_string()).expect("the file writes");
+    let startup = Startup {
+        file: Some(path),
+        recovery_dir: None,
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .with_max_steps(16)
+        .build_eframe(move |cc| CoalitionApp::new(cc, &startup));
+    harness.run();
+    harness.state_mut().apply(
+        &egui::Context::default(),
+        coalition_map::ui::command::Command::SelectDecision(Some(0)),
+    );
+    harness.run();
+    harness.get_by_label("Attending (5)");
+    harness.get_by_label("RUS, SOC, SYR, UN, USA");
+    harness.get_by_role_and_label(Role::Slider, "Meeting what-if: As it happened");
+    // Two steps along: "Iran's invitation kept" (the file's first what-if
+    // is its own "As it happened").
+    harness.get_by_label("Next").click();
+    harness.run();
+    harness.get_by_label("Next").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Slider, "Meeting what-if: Iran's invitation kept");
+    harness.get_by_label("IRN, RUS, SYR, UN, USA");
+    harness.get_by_label("A what-if, not history.");
+    harness
+        .get_by_label_contains("the condition \"Iran accepts the Geneva I communiqué\" is false");
+    let _ = std::fs::remove_dir_all(dir);
+}

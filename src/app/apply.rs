@@ -58,16 +58,19 @@ impl CoalitionApp {
                 self.refresh_attendance();
             }
             Command::StepScenario(step)
-                if self.view.decision.vote(&self.doc.scenario).is_some() =>
+                if self.view.decision.what_ifs(&self.doc.scenario).is_some() =>
             {
                 let what_ifs = self
                     .view
                     .decision
-                    .vote(&self.doc.scenario)
-                    .map_or(0, |(_, v)| v.what_ifs.len()) as i64;
+                    .what_ifs(&self.doc.scenario)
+                    .map_or(0, |(_, names)| names.len()) as i64;
                 let at = self.view.decision.what_if.map_or(0, |i| i as i64 + 1);
                 let next = (at + i64::from(step)).clamp(0, what_ifs);
-                self.apply(ctx, Command::SetVoteWhatIf(usize::try_from(next - 1).ok()));
+                self.apply(
+                    ctx,
+                    Command::SetDecisionWhatIf(usize::try_from(next - 1).ok()),
+                );
             }
             Command::StepScenario(step) => {
                 let last = self.doc.named.len().saturating_sub(1) as i64;
@@ -110,7 +113,7 @@ impl CoalitionApp {
                     _ => self.refresh_attendance(),
                 }
             }
-            Command::SetVoteWhatIf(n) => {
+            Command::SetDecisionWhatIf(n) => {
                 self.view.decision.what_if = n;
                 self.view.decision.set.clear();
                 self.refresh_attendance();

@@ -178,8 +178,8 @@ impl CoalitionApp {
                     &mut commands,
                 );
             }
-            if self.view.decision.vote(&self.doc.scenario).is_some() {
-                ui::panels::scenario_slider::vote_slider_ui(
+            if self.view.decision.what_ifs(&self.doc.scenario).is_some() {
+                ui::panels::scenario_slider::decision_slider_ui(
                     ui,
                     &self.doc.scenario,
                     &self.view.decision,

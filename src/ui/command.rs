@@ -152,8 +152,9 @@ pub enum Command {
     /// Show a decision: `None` for the conference, else the scenario's
     /// decision `n` (the timeline moves to its day).
     SelectDecision(Option<usize>),
-    /// A vote's what-if: `None` for the vote as it happened.
-    SetVoteWhatIf(Option<usize>),
+    /// The decision's what-if (a vote's or a meeting's): `None` for the
+    /// decision as it happened.
+    SetDecisionWhatIf(Option<usize>),
     /// What if this member of the vote shown took this position?
     SetPosition(String, Position),
     /// Back to the vote's what-if, dropping positions changed by hand.
@@ -324,8 +325,8 @@ impl Command {
             Self::ResetInvitations => "Back to the scenario's list".into(),
             Self::SelectDecision(None) => "The conference".into(),
             Self::SelectDecision(Some(n)) => format!("Decision {}", n + 1),
-            Self::SetVoteWhatIf(None) => "As it happened".into(),
-            Self::SetVoteWhatIf(Some(n)) => format!("What-if {}", n + 1),
+            Self::SetDecisionWhatIf(None) => "As it happened".into(),
+            Self::SetDecisionWhatIf(Some(n)) => format!("What-if {}", n + 1),
             Self::SetPosition(id, position) => format!("{id} {}", position.label()),
             Self::ResetPositions => "Back to the vote's positions".into(),
             Self::ShowTab(RightTab::ActorAndQuotes) => "Actor and quotes".into(),
@@ -424,7 +425,7 @@ impl Command {
             Self::SelectDecision(_) => {
                 "Show this decision: who attends a meeting, or how a vote comes out"
             }
-            Self::SetVoteWhatIf(_) => "Count the vote with this what-if's positions",
+            Self::SetDecisionWhatIf(_) => "Show the decision with this what-if",
             Self::SetPosition(..) => {
                 "What if this member voted so? The count and the outcome follow"
             }

@@ -14,7 +14,9 @@ use coalition_core::Document;
 use coalition_core::decide::vote::{
     Cause, VoteResult, member_name, position_reason, settlement_text,
 };
-use coalition_core::model::{Date, Decision, DecisionKind, Position, Scenario, Source, Vote};
+use coalition_core::model::{
+    Conference, Date, Decision, DecisionKind, Position, Scenario, Source, Vote,
+};
 
 /// What a decision is, in a word.
 fn kind_word(decision: &Decision) -> &'static str {
@@ -132,7 +134,7 @@ pub fn decision_panel_ui(
                 vote_ui(ui, scenario, vote, view, count, commands);
             }
         }
-        Some(DecisionKind::Meeting(_)) => meeting_ui(ui, view),
+        Some(DecisionKind::Meeting(meeting)) => meeting_ui(ui, scenario, meeting, view, commands),
         Some(DecisionKind::Withdrawn(w)) => {
             ui.strong(format!("Withdrawn before a vote in the {}", w.body));
             if let Some(tabled) = w.tabled {
@@ -147,10 +149,44 @@ pub fn decision_panel_ui(
     }
 }
 
-fn meeting_ui(ui: &mut egui::Ui, view: &DecisionView) {
+fn meeting_ui(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    meeting: &Conference,
+    view: &DecisionView,
+    commands: &mut Vec<Command>,
+) {
     let Some(report) = &view.meeting else {
         return;
     };
+    if !meeting.scenarios.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .selectable_label(view.what_if.is_none(), "As it happened")
+                .clicked()
+            {
+                commands.push(Command::SetDecisionWhatIf(None));
+            }
+            for (i, w) in meeting.scenarios.iter().enumerate() {
+                if ui
+                    .selectable_label(view.what_if == Some(i), &w.name)
+                    .on_hover_text(Command::SetDecisionWhatIf(Some(i)).tooltip())
+                    .clicked()
+                {
+                    commands.push(Command::SetDecisionWhatIf(Some(i)));
+                }
+            }
+        });
+        if let Some(w) = view.what_if.and_then(|i| meeting.scenarios.get(i)) {
+            if !w.description.is_empty() {
+                ui.label(&w.description);
+            }
+            for source in &w.sources {
+                source_ui(ui, scenario, source, commands);
+            }
+            ui.weak("A what-if, not history.");
+        }
+    }
     ui.strong(format!("Attending ({})", report.attending.len()));
     ui.label(report.attending.join(", "));
     ui.strong(format!(
@@ -233,15 +269,15 @@ fn what_if_ui(
             )
             .clicked()
         {
-            commands.push(Command::SetVoteWhatIf(None));
+            commands.push(Command::SetDecisionWhatIf(None));
         }
         for (i, w) in vote.what_ifs.iter().enumerate() {
             if ui
                 .selectable_label(view.what_if == Some(i) && view.set.is_empty(), &w.name)
-                .on_hover_text(Command::SetVoteWhatIf(Some(i)).tooltip())
+                .on_hover_text(Command::SetDecisionWhatIf(Some(i)).tooltip())
                 .clicked()
             {
-                commands.push(Command::SetVoteWhatIf(Some(i)));
+                commands.push(Command::SetDecisionWhatIf(Some(i)));
             }
         }
         if !view.set.is_empty() && ui.button(Command::ResetPositions.label()).clicked() {

@@ -90,20 +90,25 @@ pub fn scenario_slider_ui(
     });
 }
 
-/// The slider of the vote shown: as it happened, then each what-if.
-pub fn vote_slider_ui(
+/// The slider of the decision shown (a vote or a meeting): as it happened,
+/// then each of its what-ifs.
+pub fn decision_slider_ui(
     ui: &mut egui::Ui,
     scenario: &Scenario,
     decision: &DecisionView,
     commands: &mut Vec<Command>,
 ) {
-    let Some((shown, vote)) = decision.vote(scenario) else {
+    let Some((shown, what_ifs)) = decision.what_ifs(scenario) else {
         return;
     };
-    let names: Vec<&str> = std::iter::once("As it happened")
-        .chain(vote.what_ifs.iter().map(|w| w.name.as_str()))
-        .collect();
+    let names: Vec<&str> = std::iter::once("As it happened").chain(what_ifs).collect();
     let at = decision.what_if.map_or(0, |i| i + 1);
+    let is_vote = decision.vote(scenario).is_some();
+    let what = if is_vote {
+        "Vote what-if"
+    } else {
+        "Meeting what-if"
+    };
     ui.horizontal(|ui| {
         let previous = Command::StepScenario(-1);
         if ui
@@ -118,15 +123,15 @@ pub fn vote_slider_ui(
         let response = ui
             .add(
                 egui::Slider::new(&mut position, 0..=names.len() - 1)
-                    .text("Vote what-if")
+                    .text(what)
                     .show_value(false)
                     .step_by(1.0),
             )
             .on_hover_text(names.join("; "));
-        let spoken = format!("Vote what-if: {}", names[at]);
+        let spoken = format!("{what}: {}", names[at]);
         response.widget_info(|| egui::WidgetInfo::slider(true, position as f64, &spoken));
         if response.changed() && position != at {
-            commands.push(Command::SetVoteWhatIf(position.checked_sub(1)));
+            commands.push(Command::SetDecisionWhatIf(position.checked_sub(1)));
         }
         let next = Command::StepScenario(1);
         if ui
@@ -142,15 +147,24 @@ pub fn vote_slider_ui(
             ", positions changed by hand"
         };
         ui.strong(format!("{}: {}{changed}", shown.title, names[at]));
-        match &decision.count {
-            Some(count) => ui.label(format!(
+        match (&decision.count, &decision.meeting) {
+            (Some(count), _) => ui.label(format!(
                 "· {} ({} for, {} against, {} needed)",
                 if count.adopted { "adopted" } else { "fails" },
                 count.tally.in_favour,
                 count.tally.against,
                 count.tally.needed
             )),
-            None => ui.label(format!("· voted on {}", shown.date)),
+            (None, Some(meeting)) => ui.label(format!(
+                "· {} attending, {} staying away",
+                meeting.attending.len(),
+                meeting.absent.len()
+            )),
+            (None, None) => ui.label(format!(
+                "· {} {}",
+                if is_vote { "voted on" } else { "held on" },
+                shown.date
+            )),
         };
     });
 }

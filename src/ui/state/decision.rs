@@ -35,7 +35,8 @@ pub struct DecisionView {
     /// The decision the panel shows: `None` for the conference, else an index
     /// into the scenario's decisions.
     pub selected: Option<usize>,
-    /// A vote's what-if: `None` for the vote as it happened.
+    /// The decision's what-if (a vote's `what_ifs`, a meeting's
+    /// `scenarios`): `None` for the decision as it happened.
     pub what_if: Option<usize>,
     /// Positions changed by hand, by member id, on top of the what-if's.
     pub set: BTreeMap<String, Position>,
@@ -69,6 +70,20 @@ impl DecisionView {
         }
     }
 
+    /// The selected decision and the names of its what-ifs, when it is a
+    /// vote or a meeting (what the top bar's slider steps through).
+    pub fn what_ifs<'a>(&self, scenario: &'a Scenario) -> Option<(&'a Decision, Vec<&'a str>)> {
+        let decision = self.decision(scenario)?;
+        let names = match decision.kind()? {
+            DecisionKind::Vote(vote) => vote.what_ifs.iter().map(|w| w.name.as_str()).collect(),
+            DecisionKind::Meeting(meeting) => {
+                meeting.scenarios.iter().map(|w| w.name.as_str()).collect()
+            }
+            DecisionKind::Withdrawn(_) => return None,
+        };
+        Some((decision, names))
+    }
+
     /// The conditions the what-if sets (rules `unless` them).
     pub fn conditions(&self, vote: &Vote) -> BTreeMap<String, bool> {
         self.what_if
@@ -94,6 +109,13 @@ impl DecisionView {
         if self.selected.is_some_and(|i| i >= scenario.decisions.len()) {
             *self = Self::default();
         }
+        if let Some(i) = self.what_if
+            && self
+                .what_ifs(scenario)
+                .is_none_or(|(_, names)| i >= names.len())
+        {
+            self.what_if = None;
+        }
         self.count = None;
         self.flips.clear();
         self.history.clear();
@@ -106,16 +128,18 @@ impl DecisionView {
             // Evaluated as the conference is (`decide --decision` does the same).
             let mut as_conference = scenario.clone();
             as_conference.conference = Some(meeting.clone());
-            self.meeting = attendance_report(&as_conference, &ReportRequest::default()).ok();
+            let request = ReportRequest {
+                scenario: self
+                    .what_if
+                    .and_then(|i| meeting.scenarios.get(i))
+                    .map(|w| w.id.clone()),
+                ..ReportRequest::default()
+            };
+            self.meeting = attendance_report(&as_conference, &request).ok();
         }
         let Some((decision, vote)) = self.vote(scenario) else {
             return;
         };
-        if let Some(i) = self.what_if
-            && i >= vote.what_ifs.len()
-        {
-            self.what_if = None;
-        }
         if date.is_some_and(|d| d < decision.date) {
             return;
         }
