@@ -160,13 +160,14 @@ impl CoalitionApp {
     /// nothing changes until the preview is accepted.
     pub(crate) fn preview_import(&mut self, path: &Path) {
         let read = || -> Result<ActorImport, String> {
-            let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-            if size > MAX_CSV_BYTES {
-                return Err(format!(
-                    "the file is {size} bytes; spreadsheets are limited to {MAX_CSV_BYTES} bytes"
-                ));
-            }
-            let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+            let bytes = coalition_core::io::read_file_limited(path, MAX_CSV_BYTES).map_err(|e| {
+                match e {
+                    coalition_core::io::ReadError::TooLarge(size) => format!(
+                        "the file is {size} bytes or more; spreadsheets are limited to {MAX_CSV_BYTES} bytes"
+                    ),
+                    other => other.to_string(),
+                }
+            })?;
             preview_actor_import(&self.doc.scenario, &bytes).map_err(|e| e.to_string())
         };
         match read() {

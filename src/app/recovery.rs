@@ -51,10 +51,7 @@ impl Recovery {
         })?;
         save_scenario(&self.scenario_path(), scenario)?;
         let meta_text = serde_json::to_string_pretty(meta)?;
-        std::fs::write(self.meta_path(), meta_text).map_err(|source| SaveError::Io {
-            path: self.meta_path().display().to_string(),
-            source,
-        })
+        coalition_core::io::write_atomically(&self.meta_path(), meta_text.as_bytes())
     }
 
     /// The recovery copy, if there is one. A copy that cannot be read is an error.
@@ -63,9 +60,9 @@ impl Recovery {
         if !path.exists() {
             return None;
         }
-        let meta = std::fs::read_to_string(self.meta_path())
+        let meta = coalition_core::io::read_file_limited(&self.meta_path(), 1024 * 1024)
             .ok()
-            .and_then(|t| serde_json::from_str(&t).ok())
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .unwrap_or(RecoveryMeta { path: None });
         Some(coalition_core::io::load_scenario(&path).map(|scenario| Recovered { scenario, meta }))
     }

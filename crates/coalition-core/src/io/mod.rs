@@ -35,6 +35,8 @@ pub enum LoadError {
     },
     #[error("the file is {size_bytes} bytes; scenario files are limited to {MAX_FILE_BYTES} bytes")]
     TooLarge { size_bytes: u64 },
+    #[error("{path} is {what}, not a file: only regular files are read")]
+    NotAFile { path: String, what: &'static str },
     #[error("the file is not UTF-8 text (invalid byte at offset {offset})")]
     NotUtf8 { offset: usize },
     #[error("line {line}, column {column}: {message}")]
@@ -65,6 +67,8 @@ pub enum SaveError {
     },
     #[error("cannot turn the scenario into JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("{path} is read-only, so it was left as it is: save under another name (Save As)")]
+    ReadOnly { path: String },
 }
 
 /// Just enough of a file to know its format version.
@@ -172,24 +176,77 @@ pub fn save_scenario(path: &Path, scenario: &Scenario) -> Result<(), SaveError> 
     write_atomically(path, text.as_bytes())
 }
 
-/// The temporary file a save writes first.
+/// The temporary file a save writes first: beside the file, hidden, and
+/// short whatever the file's name (a name near the system's limit of 255
+/// bytes still leaves room for it).
 pub fn temporary_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map_or_else(|| "scenario".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.saving-{}", std::process::id()))
+    let mut short = name.as_str();
+    while short.len() > 40 {
+        let mut end = short.len() - 1;
+        while !short.is_char_boundary(end) {
+            end -= 1;
+        }
+        short = &short[..end];
+    }
+    path.with_file_name(format!(".{short}.saving-{}", std::process::id()))
+}
+
+/// Where a save to `path` writes: `path`, or the file a link at `path`
+/// points to (so the link stays a link).
+fn save_target(path: &Path) -> PathBuf {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| match std::fs::read_link(path) {
+                // A dangling link: write where it points.
+                Ok(target) if target.is_relative() => path
+                    .parent()
+                    .map_or_else(|| target.clone(), |folder| folder.join(&target)),
+                Ok(target) => target,
+                Err(_) => path.to_path_buf(),
+            })
+        }
+        _ => path.to_path_buf(),
+    }
 }
 
 /// Writes `bytes` to `path` so that a crash leaves the old file or the new
 /// one, never half of one: a temporary file, synced, then renamed over.
+/// A link is followed (the link stays), the old file's permissions (and
+/// owner, where the process may set it) are kept, and a read-only file is
+/// refused and left as it is.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let path = &save_target(path);
     let io_error = |source| SaveError::Io {
         path: path.display().to_string(),
         source,
     };
+    let existing = std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file);
+    if existing
+        .as_ref()
+        .is_some_and(|meta| meta.permissions().readonly())
+    {
+        return Err(SaveError::ReadOnly {
+            path: path.display().to_string(),
+        });
+    }
     let temporary = temporary_path(path);
     let written = (|| {
         let mut file = std::fs::File::create(&temporary)?;
+        if let Some(meta) = &existing {
+            file.set_permissions(meta.permissions())?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                // Only the superuser may give a file away; others keep
+                // their own ownership, which is what they had.
+                let _ = std::os::unix::fs::fchown(&file, Some(meta.uid()), Some(meta.gid()));
+            }
+        }
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
@@ -236,16 +293,90 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, LoadError> {
 
 /// [`load_scenario`], saying whether the file was migrated.
 pub fn read_scenario(path: &Path) -> Result<Loaded, LoadError> {
-    let io_error = |source| LoadError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let size_bytes = std::fs::metadata(path).map_err(io_error)?.len();
-    if size_bytes > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { size_bytes });
-    }
-    let bytes = std::fs::read(path).map_err(io_error)?;
+    let bytes = read_file_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::Io(source) => LoadError::Io {
+            path: path.display().to_string(),
+            source,
+        },
+        ReadError::NotAFile(what) => LoadError::NotAFile {
+            path: path.display().to_string(),
+            what,
+        },
+        ReadError::TooLarge(size_bytes) => LoadError::TooLarge { size_bytes },
+    })?;
     parse_bytes(&bytes)
+}
+
+/// Why [`read_file_limited`] read nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// What it is instead: "a folder", "a named pipe (FIFO)", "a device".
+    #[error("it is {0}, not a file: only regular files are read")]
+    NotAFile(&'static str),
+    /// At least this many bytes (more than the limit).
+    #[error("the file is at least {0} bytes, over the limit")]
+    TooLarge(u64),
+}
+
+/// What a file that is not a regular one is, in words.
+fn what_it_is(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Reads the regular file at `path` (a link is followed), at most `limit`
+/// bytes. A folder, a named pipe, a device or a socket is refused before it
+/// is opened (so a pipe with no writer never blocks), and the limit is kept
+/// while reading: a file that reports a size of 0 and never ends
+/// (`/proc`, a device behind a link) stops at the limit.
+pub fn read_file_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let kind = std::fs::metadata(path)?.file_type();
+    if !kind.is_file() {
+        return Err(ReadError::NotAFile(what_it_is(kind)));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Should the path become a pipe between the look and the open, the
+        // open does not wait for a writer.
+        use std::os::unix::fs::OpenOptionsExt;
+        const O_NONBLOCK: i32 = 0o4000;
+        options.custom_flags(O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let opened = file.metadata()?;
+    if !opened.file_type().is_file() {
+        return Err(ReadError::NotAFile(what_it_is(opened.file_type())));
+    }
+    if opened.len() > limit {
+        return Err(ReadError::TooLarge(opened.len()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(opened.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// The embedded Paris 2014 scenario.
