@@ -62,8 +62,9 @@ pub struct FileState {
     /// Work found in the recovery copy at start, offered back.
     pub recovery_offer: Option<Recovered>,
     last_recovery_write: Option<Instant>,
-    /// The scenario last written to the recovery copy, to skip rewriting it.
-    last_recovered: Option<coalition_core::model::Scenario>,
+    /// The document revision last written to the recovery copy, to skip
+    /// rewriting it.
+    last_recovered: Option<u64>,
     /// The window may close: the user answered the prompt.
     pub allow_close: bool,
     /// The title last sent to the window.
@@ -177,7 +178,7 @@ impl CoalitionApp {
     fn write_to(&mut self, path: &std::path::Path) -> bool {
         match coalition_core::io::save_scenario(path, &self.doc.scenario) {
             Ok(()) => {
-                self.doc.saved = self.doc.scenario.clone();
+                self.doc.mark_saved();
                 self.doc.path = Some(path.to_path_buf());
                 self.prefs.remember(path);
                 self.clear_recovery();
@@ -200,7 +201,7 @@ impl CoalitionApp {
         if let Some(path) = self.doc.path.clone() {
             self.open_path(&path);
         } else {
-            let saved = self.doc.saved.clone();
+            let saved = self.doc.saved().clone();
             self.clear_recovery();
             self.show_document(Document::new(saved, None));
         }
@@ -350,8 +351,7 @@ impl CoalitionApp {
         let Some(recovery) = &self.files.recovery else {
             return;
         };
-        if !self.doc.is_modified() || self.files.last_recovered.as_ref() == Some(&self.doc.scenario)
-        {
+        if !self.doc.is_modified() || self.files.last_recovered == Some(self.doc.revision) {
             return;
         }
         if let Some(since) = self.files.last_recovery_write.map(|t| t.elapsed())
@@ -365,7 +365,7 @@ impl CoalitionApp {
         };
         self.files.last_recovery_write = Some(Instant::now());
         match recovery.write(&self.doc.scenario, &meta) {
-            Ok(()) => self.files.last_recovered = Some(self.doc.scenario.clone()),
+            Ok(()) => self.files.last_recovered = Some(self.doc.revision),
             Err(err) => {
                 self.notice = Some(Notice {
                     title: "The recovery copy could not be written".into(),
@@ -411,7 +411,7 @@ impl CoalitionApp {
             .and_then(|p| coalition_core::io::load_scenario(p).ok())
             .unwrap_or_default();
         let mut doc = Document::new(recovered.scenario, recovered.meta.path);
-        doc.saved = saved;
+        doc.set_saved(saved);
         self.show_document(doc);
     }
 

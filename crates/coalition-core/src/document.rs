@@ -19,7 +19,7 @@ pub struct Document {
     /// scenario and new ones.
     pub path: Option<PathBuf>,
     /// The scenario as last opened or saved, to tell whether there are unsaved changes.
-    pub saved: Scenario,
+    saved: Scenario,
     /// The conference's rules, compiled.
     pub engine: Engine,
     /// Every named attendance scenario, evaluated (what the plot shows).
@@ -29,6 +29,10 @@ pub struct Document {
     /// Changes with every edit, undo and redo, and differs between documents:
     /// what is drawn from the scenario is cached under it.
     pub revision: u64,
+    /// Whether the scenario differed from `saved` at a revision: comparing
+    /// two large scenarios every frame (the title bar asks) costs more than
+    /// the rest of an idle frame on the world scenario.
+    modified: std::cell::Cell<Option<(u64, bool)>>,
 }
 
 /// The next revision number: unique across documents.
@@ -51,12 +55,39 @@ impl Document {
             named,
             history: History::default(),
             revision: next_revision(),
+            modified: std::cell::Cell::new(None),
         }
     }
 
-    /// Whether the scenario has changes that are not saved.
+    /// Whether the scenario has changes that are not saved. Worked out once
+    /// per revision (and again after a save).
     pub fn is_modified(&self) -> bool {
-        self.scenario != self.saved
+        if let Some((revision, modified)) = self.modified.get()
+            && revision == self.revision
+        {
+            return modified;
+        }
+        let modified = self.scenario != self.saved;
+        self.modified.set(Some((self.revision, modified)));
+        modified
+    }
+
+    /// The scenario as last saved (or opened).
+    pub fn saved(&self) -> &Scenario {
+        &self.saved
+    }
+
+    /// The scenario as it is now has been saved.
+    pub fn mark_saved(&mut self) {
+        self.saved = self.scenario.clone();
+        self.modified.set(Some((self.revision, false)));
+    }
+
+    /// What the file on disk holds, when it is not what was opened (a
+    /// recovered copy of unsaved work).
+    pub fn set_saved(&mut self, saved: Scenario) {
+        self.saved = saved;
+        self.modified.set(None);
     }
 
     /// The name shown in the title bar: the file's name, or the scenario's title.

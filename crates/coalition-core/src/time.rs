@@ -176,19 +176,38 @@ impl Scenario {
     /// the timeline) is kept. Moving the timeline's cursor this way costs
     /// what the day changes, not a copy of the whole scenario.
     pub fn restate_as_of(&self, date: Date, shown: &mut Scenario) {
+        self.restate_as_of_tracked(date, shown, &mut None);
+    }
+
+    /// [`Scenario::restate_as_of`], told which of this scenario's relations
+    /// `shown` holds (`held`, as the last call left it; `None` when not
+    /// known), so that an unchanged list is known by its indices rather
+    /// than by comparing every relation. `held` is left as it now is.
+    pub fn restate_as_of_tracked(
+        &self,
+        date: Date,
+        shown: &mut Scenario,
+        held: &mut Option<Vec<usize>>,
+    ) {
         let replay = Replay::new(self, date);
         let holding = self.relations_holding(&replay, date);
-        let unchanged = shown.relations.len() == holding.len()
-            && holding
-                .iter()
-                .zip(&shown.relations)
-                .all(|(&i, relation)| self.relations[i] == *relation);
+        let unchanged = match held.as_ref() {
+            Some(held) => *held == holding && shown.relations.len() == holding.len(),
+            None => {
+                shown.relations.len() == holding.len()
+                    && holding
+                        .iter()
+                        .zip(&shown.relations)
+                        .all(|(&i, relation)| self.relations[i] == *relation)
+            }
+        };
         if !unchanged {
             shown.relations.clear();
             shown
                 .relations
                 .extend(holding.iter().map(|&i| self.relations[i].clone()));
         }
+        *held = Some(holding);
         for (actor, base) in shown.actors.iter_mut().zip(&self.actors) {
             let (stance, reason) = replay
                 .stances

@@ -157,18 +157,25 @@ fn axis_ui(
             response.id.with(("day", day)),
             Sense::click(),
         );
-        let name = match day_events.len() {
+        // Named only when asked (a screen reader, a hover): a world-wide
+        // timeline has hundreds of days, and the strip is drawn every frame.
+        let name = || match day_events.len() {
             1 => format!("Event {day}: {}", first.title),
             n => format!("Events {day}: {} and {} more", first.title, n - 1),
         };
-        hit.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
+        hit.widget_info(|| WidgetInfo::labeled(Role::Button, true, name()));
         let colour = match day.cmp(&date) {
             std::cmp::Ordering::Equal => crate::theme::map::EVENT_RING,
             std::cmp::Ordering::Less => visuals.strong_text_color(),
             std::cmp::Ordering::Greater => visuals.weak_text_color(),
         };
         painter.rect_filled(tick.shrink2(vec2(1.0, 0.0)), 1.0, colour);
-        if hit.on_hover_text(&name).clicked() {
+        if hit
+            .on_hover_ui(|ui| {
+                ui.label(name());
+            })
+            .clicked()
+        {
             commands.push(Command::SetDate(day));
         }
     }

@@ -20,6 +20,8 @@ pub struct TimeView {
     /// The document revision `dated` was copied from: while it holds,
     /// moving the cursor restates the copy rather than copying again.
     dated_from: u64,
+    /// Which of the document's relations `dated` holds (by index).
+    held: Option<Vec<usize>>,
     /// For each actor, whether it is not in the picture yet on `date`.
     pub offstage: Vec<bool>,
     /// The ids of the events on `date`, in the order they apply.
@@ -45,6 +47,7 @@ impl Default for TimeView {
             date: None,
             dated: None,
             dated_from: 0,
+            held: None,
             offstage: Vec::new(),
             current: Vec::new(),
             ringed: Vec::new(),
@@ -83,10 +86,16 @@ impl TimeView {
         self.offstage = scenario.offstage_at(date);
         let mut dated = match self.dated.take() {
             Some(mut dated) if self.dated_from == doc.revision => {
-                scenario.restate_as_of(date, &mut dated);
+                scenario.restate_as_of_tracked(date, &mut dated, &mut self.held);
                 dated
             }
-            _ => scenario.as_of(date),
+            _ => {
+                let mut dated = scenario.as_of(date);
+                // Once more, to learn which relations it holds.
+                self.held = None;
+                scenario.restate_as_of_tracked(date, &mut dated, &mut self.held);
+                dated
+            }
         };
         self.dated_from = doc.revision;
         for (actor, offstage) in dated.actors.iter_mut().zip(&self.offstage) {
@@ -103,11 +112,11 @@ impl TimeView {
                 actor.stance.hash(&mut h);
             }
             self.stances_key = h.finish();
+            // The relations shown are the document's (its revision) that
+            // hold on the day (their indices).
             let mut h = std::collections::hash_map::DefaultHasher::new();
-            dated.relations.len().hash(&mut h);
-            for relation in &dated.relations {
-                (&relation.from, &relation.to, &relation.kind).hash(&mut h);
-            }
+            doc.revision.hash(&mut h);
+            self.held.hash(&mut h);
             self.relations_key = h.finish();
         }
         self.dated = Some(dated);
