@@ -310,6 +310,35 @@ fn main() {
         );
     }
 
+    for (label, scenario) in hundred_thousand() {
+        if !wanted(&format!("load 100k {label}")) {
+            continue;
+        }
+        let text = coalition_core::io::scenario_to_string(&scenario).expect("serialises");
+        let rounds = rounds().min(7);
+        let times: Vec<(Duration, Duration)> = (0..rounds)
+            .map(|_| {
+                let start = Instant::now();
+                let scenario =
+                    coalition_core::io::scenario_from_str(black_box(&text)).expect("parses");
+                black_box(coalition_core::model::validate(&scenario));
+                let checked = start.elapsed();
+                let start = Instant::now();
+                let engine = coalition_core::decide::Engine::new(&scenario);
+                let invited = coalition_core::decide::whatif::base_invitations(&scenario);
+                black_box(engine.evaluate(&invited));
+                (checked, start.elapsed())
+            })
+            .collect();
+        let (checked, evaluated): (Vec<_>, Vec<_>) = times.into_iter().unzip();
+        println!(
+            "load 100k {label:<16} ({:>4.1} MB): parse + validate median {}, evaluate median {}",
+            text.len() as f64 / 1e6,
+            show(median(checked)),
+            show(median(evaluated))
+        );
+    }
+
     if !wanted("parse") {
         return;
     }
@@ -335,4 +364,66 @@ fn main() {
         text.len() as f64 / 1e6,
         show(median(times))
     );
+}
+
+/// Paris 2014 grown to 100,000 of one thing (what once took minutes, each
+/// lookup by id scanning a list): actors, all invited; attendance rules;
+/// quotes, each a variant of the one before; stance overrides in a named
+/// scenario.
+fn hundred_thousand() -> Vec<(&'static str, coalition_core::model::Scenario)> {
+    const N: usize = 100_000;
+    let paris = coalition_core::io::paris_2014().expect("the built-in scenario");
+    let template = paris.actors[0].clone();
+    let mut actors = paris.clone();
+    for i in 0..N {
+        let mut actor = template.clone();
+        actor.id = format!("A{i}");
+        actor.name = format!("Actor {i}");
+        actor.notes.clear();
+        actors.actors.push(actor);
+    }
+    if let Some(c) = actors.conference.as_mut() {
+        c.invited = actors.actors.iter().map(|a| a.id.clone()).collect();
+    }
+    let mut rules = paris.clone();
+    let ids: Vec<String> = paris.actors.iter().map(|a| a.id.clone()).collect();
+    if let Some(c) = rules.conference.as_mut() {
+        let first = c.rules[0].clone();
+        c.rules = (0..N)
+            .map(|i| {
+                let mut rule = first.clone();
+                rule.actor.clone_from(&ids[i % ids.len()]);
+                rule.other.clone_from(&ids[(i * 7 + 1 + i / ids.len()) % ids.len()]);
+                rule
+            })
+            .filter(|r| r.actor != r.other)
+            .collect();
+    }
+    let mut quotes = paris.clone();
+    let first = paris.quotes[0].clone();
+    quotes.quotes = (0..N)
+        .map(|i| {
+            let mut quote = first.clone();
+            quote.id = format!("q{i}");
+            quote.variant_of = (i > 0).then(|| format!("q{}", i - 1));
+            quote
+        })
+        .collect();
+    quotes.story.clear();
+    let mut stances = actors.clone();
+    if let Some(c) = stances.conference.as_mut()
+        && let Some(named) = c.scenarios.first_mut()
+    {
+        named.stance_overrides = stances
+            .actors
+            .iter()
+            .map(|a| (a.id.clone(), "opposed".to_owned()))
+            .collect();
+    }
+    vec![
+        ("actors invited", actors),
+        ("rules", rules),
+        ("quotes", quotes),
+        ("stance overrides", stances),
+    ]
 }

@@ -294,6 +294,7 @@ impl Engine {
         let n = scenario.actors.len();
         // (rule index, kind, actor, other), in the file's order.
         let mut rules = Vec::new();
+        let indices = scenario.actor_indices();
         if let Some(conference) = &scenario.conference {
             for (r, rule) in conference.rules.iter().enumerate() {
                 if rule
@@ -303,9 +304,9 @@ impl Engine {
                 {
                     continue;
                 }
-                let (Some(x), Some(y)) = (
-                    scenario.actor_index(&rule.actor),
-                    scenario.actor_index(&rule.other),
+                let (Some(&x), Some(&y)) = (
+                    indices.get(rule.actor.as_str()),
+                    indices.get(rule.other.as_str()),
                 ) else {
                     continue;
                 };
@@ -559,8 +560,9 @@ pub fn priority_order(scenario: &Scenario) -> Vec<usize> {
         }
     };
     if let Some(conference) = &scenario.conference {
+        let indices = scenario.actor_indices();
         for id in conference.hosts.iter().chain(&conference.invited) {
-            if let Some(i) = scenario.actor_index(id) {
+            if let Some(&i) = indices.get(id.as_str()) {
                 place(i, &mut order);
             }
         }

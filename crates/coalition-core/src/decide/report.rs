@@ -111,10 +111,11 @@ pub fn attendance_report(
     };
     let mut invited =
         named.map_or_else(|| base_invitations(scenario), |n| invitations(scenario, n));
+    let indices = scenario.actor_indices();
     for (ids, value) in [(&args.invite, true), (&args.uninvite, false)] {
         for id in ids {
-            let index = scenario
-                .actor_index(id)
+            let index = *indices
+                .get(id.as_str())
                 .ok_or_else(|| format!("no actor \"{id}\""))?;
             invited[index] = value;
         }
@@ -159,7 +160,7 @@ pub fn attendance_report(
         .iter()
         .flat_map(|c| &c.uninvited)
         .filter_map(|u| {
-            let i = scenario.actor_index(&u.actor)?;
+            let i = *indices.get(u.actor.as_str())?;
             (!invited[i]).then(|| AbsentEntry {
                 id: u.actor.clone(),
                 reason: absence_reason(scenario, i, Absence::NotInvited),
@@ -186,7 +187,7 @@ pub fn attendance_report(
         .iter()
         .flat_map(|n| &n.stance_overrides)
         .filter_map(|(id, to)| {
-            let actor = scenario.actor(id)?;
+            let actor = &scenario.actors[*indices.get(id.as_str())?];
             Some(StanceChange {
                 id: id.clone(),
                 from: actor.stance.clone(),

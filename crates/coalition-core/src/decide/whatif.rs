@@ -7,20 +7,33 @@ use super::{Engine, Outcome};
 
 /// The conference's invitation list as it happened, one flag per actor.
 pub fn base_invitations(scenario: &Scenario) -> Vec<bool> {
-    scenario
-        .actors
-        .iter()
-        .map(|a| scenario.is_invited(&a.id))
-        .collect()
+    let mut invited = vec![false; scenario.actors.len()];
+    let Some(conference) = &scenario.conference else {
+        return invited;
+    };
+    // By index, in linear time (a list of 100,000 invitations is read once).
+    let indices = scenario.actor_indices();
+    for id in &conference.invited {
+        if let Some(&i) = indices.get(id.as_str()) {
+            invited[i] = true;
+        }
+    }
+    for u in &conference.uninvited {
+        if let Some(&i) = indices.get(u.actor.as_str()) {
+            invited[i] = false;
+        }
+    }
+    invited
 }
 
 /// The invitation list of a named scenario: the base list with its additions
 /// and removals. Unknown ids are ignored (validation reports them).
 pub fn invitations(scenario: &Scenario, named: &AttendanceScenario) -> Vec<bool> {
     let mut invited = base_invitations(scenario);
+    let indices = scenario.actor_indices();
     for (ids, value) in [(&named.invite, true), (&named.uninvite, false)] {
         for id in ids {
-            if let Some(i) = scenario.actor_index(id) {
+            if let Some(&i) = indices.get(id.as_str()) {
                 invited[i] = value;
             }
         }

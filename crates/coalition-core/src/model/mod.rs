@@ -564,6 +564,17 @@ impl Scenario {
         self.actors.iter().position(|a| a.id == id)
     }
 
+    /// Every actor's index by id (the first, should an id repeat): for
+    /// looking up many ids at once in linear time, where
+    /// [`Scenario::actor_index`] would scan the list for each.
+    pub fn actor_indices(&self) -> std::collections::HashMap<&str, usize> {
+        let mut indices = std::collections::HashMap::with_capacity(self.actors.len());
+        for (i, actor) in self.actors.iter().enumerate() {
+            indices.entry(actor.id.as_str()).or_insert(i);
+        }
+        indices
+    }
+
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)

@@ -28,6 +28,7 @@ struct Checker<'a> {
     scenario: &'a Scenario,
     actor_ids: HashSet<&'a str>,
     source_ids: HashSet<&'a str>,
+    quote_ids: HashSet<&'a str>,
     problems: Vec<Problem>,
 }
 
@@ -37,6 +38,7 @@ impl<'a> Checker<'a> {
             scenario,
             actor_ids: scenario.actors.iter().map(|a| a.id.as_str()).collect(),
             source_ids: scenario.sources.iter().map(|s| s.id.as_str()).collect(),
+            quote_ids: scenario.quotes.iter().map(|q| q.id.as_str()).collect(),
             problems: Vec::new(),
         }
     }
@@ -247,7 +249,7 @@ impl<'a> Checker<'a> {
                         format!("{base}.variant_of"),
                         "a quote cannot be a variant of itself",
                     );
-                } else if s.quote(other).is_none() {
+                } else if !self.quote_ids.contains(other.as_str()) {
                     self.report(
                         format!("{base}.variant_of"),
                         format!("no quote \"{other}\""),
@@ -292,10 +294,11 @@ impl<'a> Checker<'a> {
                 self.condition_ref(|| format!("{base}.unless"), unless);
             }
         }
+        let invited: HashSet<&str> = c.invited.iter().map(String::as_str).collect();
         for (i, u) in c.uninvited.iter().enumerate() {
             let base = format!("{at}.uninvited[{i}]");
             self.actor_ref(|| format!("{base}.actor"), &u.actor);
-            if self.actor_ids.contains(u.actor.as_str()) && !c.invited.contains(&u.actor) {
+            if self.actor_ids.contains(u.actor.as_str()) && !invited.contains(u.actor.as_str()) {
                 self.report(
                     format!("{base}.actor"),
                     format!("\"{}\" was never on the invitation list", u.actor),
@@ -317,7 +320,7 @@ impl<'a> Checker<'a> {
             }
             for (j, id) in x.uninvite.iter().enumerate() {
                 self.actor_ref(|| format!("{base}.uninvite[{j}]"), id);
-                if self.actor_ids.contains(id.as_str()) && !c.invited.contains(id) {
+                if self.actor_ids.contains(id.as_str()) && !invited.contains(id.as_str()) {
                     self.report(
                         format!("{base}.uninvite[{j}]"),
                         format!("\"{id}\" is not on the invitation list"),
