@@ -393,7 +393,8 @@ fn hundred_thousand() -> Vec<(&'static str, coalition_core::model::Scenario)> {
             .map(|i| {
                 let mut rule = first.clone();
                 rule.actor.clone_from(&ids[i % ids.len()]);
-                rule.other.clone_from(&ids[(i * 7 + 1 + i / ids.len()) % ids.len()]);
+                rule.other
+                    .clone_from(&ids[(i * 7 + 1 + i / ids.len()) % ids.len()]);
                 rule
             })
             .filter(|r| r.actor != r.other)

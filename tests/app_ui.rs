@@ -9,9 +9,14 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+/// The app in a wide window (1440×900), where both side panels open.
 fn app_harness() -> Harness<'static, CoalitionApp> {
+    app_harness_at(1440.0, 900.0)
+}
+
+fn app_harness_at(width: f32, height: f32) -> Harness<'static, CoalitionApp> {
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(egui::vec2(width, height))
         .with_theme(egui::Theme::Light)
         .build_eframe(|cc| CoalitionApp::new(cc, &Startup::default()));
     harness.run();
@@ -286,8 +291,60 @@ fn a_file_that_cannot_be_read_leaves_the_built_in_scenario_and_says_why() {
 
 #[test]
 fn the_default_view_matches_its_snapshot() {
-    let mut harness = app_harness();
+    // A classroom projector's 1280×800: the side panels start collapsed.
+    let mut harness = app_harness_at(1280.0, 800.0);
     harness.snapshot("default_view");
+}
+
+#[test]
+fn in_a_narrow_window_the_side_panels_start_as_strips_and_open_on_demand() {
+    let mut harness = app_harness_at(1024.0, 768.0);
+    let map_width = |harness: &Harness<'static, CoalitionApp>| {
+        harness
+            .state()
+            .view
+            .map
+            .transform
+            .map_or(0.0, |t| t.screen_rect.width())
+    };
+    assert!(
+        harness.query_by_label("Find an actor").is_none(),
+        "legend collapsed"
+    );
+    assert!(
+        harness.query_by_label("Actor and quotes").is_none(),
+        "details collapsed"
+    );
+    let collapsed = map_width(&harness);
+    assert!(collapsed > 900.0, "the map takes the window: {collapsed}");
+
+    harness.get_by_label("Show the details panel").click();
+    harness.run();
+    harness.get_by_label("Actor and quotes");
+    assert!(
+        map_width(&harness) < collapsed,
+        "the map refits beside the panel"
+    );
+
+    // Ctrl+B opens the legend; its button hides it again.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::B);
+    harness.run();
+    harness.get_by_label("Find an actor");
+    harness.get_by_label("Hide the legend panel").click();
+    harness.run();
+    assert!(harness.query_by_label("Find an actor").is_none());
+    harness.get_by_label("Show the legend panel");
+}
+
+#[test]
+fn in_a_wide_window_both_side_panels_are_open_and_can_be_collapsed() {
+    let mut harness = app_harness_at(1920.0, 1080.0);
+    harness.get_by_label("Find an actor");
+    harness.get_by_label("Actor and quotes");
+    harness.get_by_label("Hide the details panel").click();
+    harness.run();
+    assert!(harness.query_by_label("Actor and quotes").is_none());
+    harness.get_by_label("Show the details panel");
 }
 
 #[test]

@@ -25,7 +25,7 @@ fn app_harness() -> Harness<'static, CoalitionApp> {
     // Scrolling a panel animates; under the whole suite's load it has taken
     // up to 6 steps to settle (the other UI tests allow 16 as well).
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(egui::vec2(1440.0, 900.0))
         .with_theme(egui::Theme::Light)
         .with_max_steps(16)
         .build_eframe(|cc| CoalitionApp::new(cc, &Startup::default()));

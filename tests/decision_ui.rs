@@ -15,7 +15,7 @@ use egui_kittest::kittest::Queryable;
 
 fn app_harness() -> Harness<'static, CoalitionApp> {
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(egui::vec2(1440.0, 900.0))
         .with_theme(egui::Theme::Light)
         .with_max_steps(16)
         .build_eframe(|cc| CoalitionApp::new(cc, &Startup::default()));
@@ -175,7 +175,7 @@ fn a_member_with_a_conditional_position_follows_the_member_it_waits_for() {
         recovery_dir: None,
     };
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(egui::vec2(1440.0, 900.0))
         .with_theme(egui::Theme::Light)
         .with_max_steps(16)
         .build_eframe(move |cc| CoalitionApp::new(cc, &startup));
@@ -235,7 +235,7 @@ fn a_meeting_among_the_decisions_has_its_own_what_ifs_on_the_top_bar_slider() {
         recovery_dir: None,
     };
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(egui::vec2(1440.0, 900.0))
         .with_theme(egui::Theme::Light)
         .with_max_steps(16)
         .build_eframe(move |cc| CoalitionApp::new(cc, &startup));

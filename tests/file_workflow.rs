@@ -37,7 +37,7 @@ fn two_files(dir: &Path) -> (PathBuf, PathBuf) {
 fn harness(file: Option<PathBuf>, recovery_dir: Option<PathBuf>) -> Harness<'static, CoalitionApp> {
     let startup = Startup { file, recovery_dir };
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(egui::vec2(1440.0, 900.0))
         .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| CoalitionApp::new(cc, &startup));
     harness.run();

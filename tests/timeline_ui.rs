@@ -13,7 +13,7 @@ use egui_kittest::kittest::Queryable;
 
 fn app_harness() -> Harness<'static, CoalitionApp> {
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(egui::vec2(1440.0, 900.0))
         .with_theme(egui::Theme::Light)
         .with_max_steps(16)
         .build_eframe(|cc| CoalitionApp::new(cc, &Startup::default()));

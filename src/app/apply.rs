@@ -202,6 +202,10 @@ impl CoalitionApp {
                     p.notes_open = !p.notes_open;
                 }
             }
+            Command::TogglePanel(side) => {
+                let width = ctx.content_rect().width();
+                self.view.side_panels.toggle(side, width);
+            }
             Command::ToggleFullscreen => {
                 let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));

@@ -31,6 +31,7 @@ use coalition_core::geo::basemap::Basemap;
 use crate::ui;
 use crate::ui::command::Command;
 use crate::ui::command::RightTab;
+use crate::ui::command::SidePanel;
 use crate::ui::state::{Notice, ViewState};
 use files::FileState;
 use prefs::Prefs;
@@ -111,7 +112,9 @@ impl CoalitionApp {
 
     /// Shows another document, with a fresh view.
     pub fn show_document(&mut self, doc: Document) {
+        let side_panels = self.view.side_panels;
         self.view = ViewState::for_document(&doc);
+        self.view.side_panels = side_panels;
         self.doc = doc;
     }
 
@@ -194,79 +197,108 @@ impl CoalitionApp {
                 );
             }
         });
-        egui::Panel::left("legend_panel")
-            .default_size(crate::theme::size::LEFT_PANEL_WIDTH)
-            .size_range(180.0..=crate::theme::size::LEFT_PANEL_WIDTH * 1.6)
-            .resizable(true)
-            .show(ui, |ui| {
-                ui::panels::legend::legend_panel_ui(ui, &self.doc, &mut self.view, &mut commands);
-            });
-        egui::Panel::right("details_panel")
-            .default_size(crate::theme::size::SIDE_PANEL_WIDTH)
-            .size_range(260.0..=crate::theme::size::SIDE_PANEL_WIDTH * 1.6)
-            .resizable(true)
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    for tab in [
-                        RightTab::ActorAndQuotes,
-                        RightTab::Attendance,
-                        RightTab::Edit,
-                    ] {
-                        let command = Command::ShowTab(tab);
-                        let selected = self.view.right_tab == tab;
-                        if ui.selectable_label(selected, command.label()).clicked() {
-                            commands.push(command);
-                        }
-                    }
+        // In a narrow window the side panels start collapsed to a strip, so
+        // the map keeps a legible size; each opens on demand.
+        let width = ctx.content_rect().width();
+        if self.view.side_panels.is_open(SidePanel::Legend, width) {
+            egui::Panel::left("legend_panel")
+                .default_size(crate::theme::size::LEFT_PANEL_WIDTH)
+                .size_range(180.0..=crate::theme::size::LEFT_PANEL_WIDTH * 1.6)
+                .resizable(true)
+                .show(ui, |ui| {
+                    ui::panels::side_strip::hide_button_ui(ui, SidePanel::Legend, &mut commands);
+                    ui::panels::legend::legend_panel_ui(
+                        ui,
+                        &self.doc,
+                        &mut self.view,
+                        &mut commands,
+                    );
                 });
-                ui.separator();
-                match self.view.right_tab {
-                    RightTab::ActorAndQuotes => {
-                        let scenario = self.view.shown(&self.doc);
-                        ui::panels::actor::actor_panel_ui(ui, scenario, &self.view, &mut commands);
-                        ui.separator();
-                        ui::panels::quotes::quotes_panel_ui(
+        } else {
+            ui::panels::side_strip::strip_ui(ui, SidePanel::Legend, &mut commands);
+        }
+        let details_open = self.view.side_panels.is_open(SidePanel::Details, width);
+        if !details_open {
+            ui::panels::side_strip::strip_ui(ui, SidePanel::Details, &mut commands);
+        }
+        if details_open {
+            egui::Panel::right("details_panel")
+                .default_size(crate::theme::size::SIDE_PANEL_WIDTH)
+                .size_range(260.0..=crate::theme::size::SIDE_PANEL_WIDTH * 1.6)
+                .resizable(true)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui::panels::side_strip::hide_button_ui(
                             ui,
-                            &self.doc.scenario,
-                            &mut self.view,
+                            SidePanel::Details,
                             &mut commands,
                         );
-                    }
-                    RightTab::Attendance => {
-                        ui::panels::decision::decision_chooser_ui(
-                            ui,
-                            &self.doc.scenario,
-                            &self.view.decision,
-                            self.view.time.date,
-                            &mut commands,
-                        );
-                        if self.view.decision.selected.is_some() {
-                            egui::ScrollArea::vertical()
-                                .id_salt("decision_scroll")
-                                .auto_shrink([false, false])
-                                .show(ui, |ui| {
-                                    ui::panels::decision::decision_panel_ui(
-                                        ui,
-                                        &self.doc,
-                                        &self.view.decision,
-                                        self.view.time.date,
-                                        &mut commands,
-                                    );
-                                });
-                        } else {
-                            ui::panels::attendance::attendance_panel_ui(
+                        for tab in [
+                            RightTab::ActorAndQuotes,
+                            RightTab::Attendance,
+                            RightTab::Edit,
+                        ] {
+                            let command = Command::ShowTab(tab);
+                            let selected = self.view.right_tab == tab;
+                            if ui.selectable_label(selected, command.label()).clicked() {
+                                commands.push(command);
+                            }
+                        }
+                    });
+                    ui.separator();
+                    match self.view.right_tab {
+                        RightTab::ActorAndQuotes => {
+                            let scenario = self.view.shown(&self.doc);
+                            ui::panels::actor::actor_panel_ui(
                                 ui,
-                                &self.doc,
-                                &mut self.view.attendance,
+                                scenario,
+                                &self.view,
+                                &mut commands,
+                            );
+                            ui.separator();
+                            ui::panels::quotes::quotes_panel_ui(
+                                ui,
+                                &self.doc.scenario,
+                                &mut self.view,
                                 &mut commands,
                             );
                         }
+                        RightTab::Attendance => {
+                            ui::panels::decision::decision_chooser_ui(
+                                ui,
+                                &self.doc.scenario,
+                                &self.view.decision,
+                                self.view.time.date,
+                                &mut commands,
+                            );
+                            if self.view.decision.selected.is_some() {
+                                egui::ScrollArea::vertical()
+                                    .id_salt("decision_scroll")
+                                    .auto_shrink([false, false])
+                                    .show(ui, |ui| {
+                                        ui::panels::decision::decision_panel_ui(
+                                            ui,
+                                            &self.doc,
+                                            &self.view.decision,
+                                            self.view.time.date,
+                                            &mut commands,
+                                        );
+                                    });
+                            } else {
+                                ui::panels::attendance::attendance_panel_ui(
+                                    ui,
+                                    &self.doc,
+                                    &mut self.view.attendance,
+                                    &mut commands,
+                                );
+                            }
+                        }
+                        RightTab::Edit => {
+                            ui::editor::edit_panel_ui(ui, &self.doc, &mut self.view, &mut commands);
+                        }
                     }
-                    RightTab::Edit => {
-                        ui::editor::edit_panel_ui(ui, &self.doc, &mut self.view, &mut commands);
-                    }
-                }
-            });
+                });
+        }
         if self.doc.scenario.timeline.is_some() {
             egui::Panel::bottom("timeline")
                 .exact_size(crate::theme::size::TIMELINE_PANEL_HEIGHT)

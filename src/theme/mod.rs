@@ -273,6 +273,15 @@ pub mod size {
     pub const MAP_MARGIN: f32 = 12.0;
     pub const SIDE_PANEL_WIDTH: f32 = 340.0;
     pub const LEFT_PANEL_WIDTH: f32 = 230.0;
+    /// Below this window width the right-hand (details) panel starts
+    /// collapsed to a strip (it opens on demand), so the map keeps a legible
+    /// size on 1280-pixel projectors.
+    pub const DETAILS_COLLAPSES_BELOW: f32 = 1400.0;
+    /// Below this width the legend panel starts collapsed too (1024-pixel
+    /// projectors). It stays open above: it is the key to the map's glyphs.
+    pub const LEGEND_COLLAPSES_BELOW: f32 = 1100.0;
+    /// A collapsed side panel's strip.
+    pub const PANEL_STRIP_WIDTH: f32 = 30.0;
     /// How tall an editor list grows before it scrolls.
     pub const EDIT_LIST_HEIGHT: f32 = 150.0;
     /// The timeline's axis: its height, and the room left and right of it.

@@ -57,6 +57,15 @@ pub enum RightTab {
     Edit,
 }
 
+/// The side panels, each of which can be collapsed to a strip.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SidePanel {
+    /// The left one: search, legend, relation kinds.
+    Legend,
+    /// The right one: actor and quotes, decisions, the editor.
+    Details,
+}
+
 /// The tabs of the editor.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum EditTab {
@@ -245,6 +254,8 @@ pub enum Command {
     /// Open or close the speaker notes window.
     ToggleSpeakerNotes,
     ToggleFullscreen,
+    /// Open or collapse a side panel.
+    TogglePanel(SidePanel),
 }
 
 /// The answers to "save your changes first?".
@@ -258,7 +269,7 @@ pub enum UnsavedAnswer {
 impl Command {
     /// The commands that have a keyboard shortcut, for the help list and the
     /// shortcut handler.
-    pub const WITH_SHORTCUTS: [Self; 22] = [
+    pub const WITH_SHORTCUTS: [Self; 24] = [
         Self::FitAll,
         Self::ZoomIn,
         Self::ZoomOut,
@@ -283,6 +294,9 @@ impl Command {
         Self::ShowTab(RightTab::Edit),
         Self::StartPresentation,
         Self::ToggleFullscreen,
+        // Before the legend's: Ctrl+B would match Ctrl+Alt+B too.
+        Self::TogglePanel(SidePanel::Details),
+        Self::TogglePanel(SidePanel::Legend),
     ];
 
     /// What each key does in presentation mode. Clickers send Page Down and
@@ -397,6 +411,8 @@ impl Command {
             Self::Present(Move::Reveal) => "Reveal".into(),
             Self::ToggleSpeakerNotes => "Speaker notes".into(),
             Self::ToggleFullscreen => "Full screen".into(),
+            Self::TogglePanel(SidePanel::Legend) => "Legend panel".into(),
+            Self::TogglePanel(SidePanel::Details) => "Details panel".into(),
         }
     }
 
@@ -510,6 +526,12 @@ impl Command {
             }
             Self::ToggleSpeakerNotes => "The presenter's notes, in a window of their own (N)",
             Self::ToggleFullscreen => "Fill the screen, or not (F11)",
+            Self::TogglePanel(SidePanel::Legend) => {
+                "Show or hide the left panel: search, legend and relations"
+            }
+            Self::TogglePanel(SidePanel::Details) => {
+                "Show or hide the right panel: actor and quotes, decisions, editor"
+            }
         }
     }
 
@@ -551,6 +573,13 @@ impl Command {
             }
             Self::StartPresentation => plain(Key::F5),
             Self::ToggleFullscreen => plain(Key::F11),
+            Self::TogglePanel(SidePanel::Legend) => {
+                Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::B))
+            }
+            Self::TogglePanel(SidePanel::Details) => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND.plus(Modifiers::ALT),
+                Key::B,
+            )),
             _ => None,
         }
     }

@@ -9,5 +9,6 @@ pub mod measures_plot;
 pub mod menu_bar;
 pub mod quotes;
 pub mod scenario_slider;
+pub mod side_strip;
 pub mod timeline;
 pub mod top_bar;

@@ -45,6 +45,42 @@ pub struct ViewState {
     pub time: TimeView,
     /// The decision shown (the conference, or a vote), and a vote's count.
     pub decision: DecisionView,
+    /// Which side panels the user opened or collapsed.
+    pub side_panels: SidePanels,
+}
+
+/// Whether each side panel is open: as the user last chose, else open in a
+/// wide window and collapsed to a strip in a narrow one (`theme::size`'s
+/// `DETAILS_COLLAPSES_BELOW` and `LEGEND_COLLAPSES_BELOW`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SidePanels {
+    pub legend: Option<bool>,
+    pub details: Option<bool>,
+}
+
+impl SidePanels {
+    fn choice(&mut self, side: crate::ui::command::SidePanel) -> &mut Option<bool> {
+        match side {
+            crate::ui::command::SidePanel::Legend => &mut self.legend,
+            crate::ui::command::SidePanel::Details => &mut self.details,
+        }
+    }
+
+    /// Whether `side` is open in a window `width` points wide.
+    pub fn is_open(mut self, side: crate::ui::command::SidePanel, width: f32) -> bool {
+        use crate::theme::size;
+        let below = match side {
+            crate::ui::command::SidePanel::Legend => size::LEGEND_COLLAPSES_BELOW,
+            crate::ui::command::SidePanel::Details => size::DETAILS_COLLAPSES_BELOW,
+        };
+        self.choice(side).unwrap_or(width >= below)
+    }
+
+    /// Opens `side` if it is collapsed, collapses it if it is open.
+    pub fn toggle(&mut self, side: crate::ui::command::SidePanel, width: f32) {
+        let open = self.is_open(side, width);
+        *self.choice(side) = Some(!open);
+    }
 }
 
 impl ViewState {
@@ -74,6 +110,7 @@ impl ViewState {
             presenting: None,
             time,
             decision: DecisionView::default(),
+            side_panels: SidePanels::default(),
         }
     }
 
