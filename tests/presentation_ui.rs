@@ -204,3 +204,30 @@ fn a_presentation_step_matches_its_snapshot() {
     }
     harness.snapshot("presentation_step");
 }
+
+#[test]
+fn b_and_the_full_stop_black_the_screen_and_bring_the_step_back() {
+    let mut harness = projector();
+    press(&mut harness, Key::F5);
+    press(&mut harness, Key::ArrowRight);
+    assert_on_step(&harness, 1);
+    let black = "The screen is black: press B or . to bring the step back";
+    press(&mut harness, Key::B);
+    harness.get_by_label(black);
+    assert!(
+        query_node(&harness, "France").is_none(),
+        "nothing but black"
+    );
+    press(&mut harness, Key::B);
+    assert!(harness.query_by_label(black).is_none());
+    assert_on_step(&harness, 1);
+    press(&mut harness, Key::Period);
+    harness.get_by_label(black);
+    press(&mut harness, Key::Period);
+    assert_on_step(&harness, 1);
+    // A step key brings the screen back too, on the next step.
+    press(&mut harness, Key::B);
+    press(&mut harness, Key::ArrowRight);
+    assert!(harness.query_by_label(black).is_none());
+    assert_on_step(&harness, 2);
+}

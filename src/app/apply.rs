@@ -196,7 +196,17 @@ impl CoalitionApp {
             Command::ExportPictureTo(picture, path) => self.export_picture(picture, &path),
             Command::StartPresentation => self.start_presentation(ctx),
             Command::StopPresentation => self.stop_presentation(ctx),
-            Command::Present(movement) => self.present(movement),
+            Command::Present(movement) => {
+                if let Some(p) = &mut self.view.presenting {
+                    p.blacked = false;
+                }
+                self.present(movement);
+            }
+            Command::BlackScreen => {
+                if let Some(p) = &mut self.view.presenting {
+                    p.blacked = !p.blacked;
+                }
+            }
             Command::ToggleSpeakerNotes => {
                 if let Some(p) = &mut self.view.presenting {
                     p.notes_open = !p.notes_open;

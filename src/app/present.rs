@@ -76,14 +76,32 @@ impl CoalitionApp {
             return;
         };
         let mut commands = Vec::new();
-        ui::presentation::presentation_ui(
-            ui,
-            &self.doc,
-            &self.basemap,
-            &mut self.view,
-            &presenting,
-            &mut commands,
-        );
+        if presenting.blacked {
+            // Nothing but black, as a projector shows between slides; the
+            // screen reader hears how to come back.
+            egui::CentralPanel::no_frame()
+                .frame(egui::Frame::new().fill(egui::Color32::BLACK))
+                .show(ui, |ui| {
+                    let (_, response) =
+                        ui.allocate_exact_size(ui.available_size(), egui::Sense::hover());
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::Label,
+                            true,
+                            "The screen is black: press B or . to bring the step back",
+                        )
+                    });
+                });
+        } else {
+            ui::presentation::presentation_ui(
+                ui,
+                &self.doc,
+                &self.basemap,
+                &mut self.view,
+                &presenting,
+                &mut commands,
+            );
+        }
         self.unsaved_prompt_ui(&ctx, &mut commands);
         for command in commands {
             self.emit(command);

@@ -253,6 +253,9 @@ pub enum Command {
     Present(Move),
     /// Open or close the speaker notes window.
     ToggleSpeakerNotes,
+    /// Presentation mode: black the screen, or bring the step back (`B` or
+    /// `.`, as presentation software and clickers do).
+    BlackScreen,
     ToggleFullscreen,
     /// Open or collapse a side panel.
     TogglePanel(SidePanel),
@@ -301,7 +304,7 @@ impl Command {
 
     /// What each key does in presentation mode. Clickers send Page Down and
     /// Page Up (some Right and Left); Space is the other common "next".
-    pub const PRESENTATION_KEYS: [(Key, Self); 13] = [
+    pub const PRESENTATION_KEYS: [(Key, Self); 15] = [
         (Key::ArrowRight, Self::Present(Move::Next)),
         (Key::Space, Self::Present(Move::Next)),
         (Key::PageDown, Self::Present(Move::Next)),
@@ -312,6 +315,8 @@ impl Command {
         (Key::Home, Self::Present(Move::First)),
         (Key::End, Self::Present(Move::Last)),
         (Key::N, Self::ToggleSpeakerNotes),
+        (Key::B, Self::BlackScreen),
+        (Key::Period, Self::BlackScreen),
         (Key::F11, Self::ToggleFullscreen),
         (Key::Escape, Self::StopPresentation),
         (Key::F5, Self::Present(Move::First)),
@@ -410,6 +415,7 @@ impl Command {
             Self::Present(Move::Last) => "Last step".into(),
             Self::Present(Move::Reveal) => "Reveal".into(),
             Self::ToggleSpeakerNotes => "Speaker notes".into(),
+            Self::BlackScreen => "Black screen".into(),
             Self::ToggleFullscreen => "Full screen".into(),
             Self::TogglePanel(SidePanel::Legend) => "Legend panel".into(),
             Self::TogglePanel(SidePanel::Details) => "Details panel".into(),
@@ -525,6 +531,7 @@ impl Command {
                 "Show the outcome the class was asked to predict (Enter)"
             }
             Self::ToggleSpeakerNotes => "The presenter's notes, in a window of their own (N)",
+            Self::BlackScreen => "Black the screen, or bring the step back (B or .)",
             Self::ToggleFullscreen => "Fill the screen, or not (F11)",
             Self::TogglePanel(SidePanel::Legend) => {
                 "Show or hide the left panel: search, legend and relations"

@@ -96,6 +96,8 @@ pub struct Presentation {
     pub revealed: bool,
     /// The speaker notes window is open.
     pub notes_open: bool,
+    /// The screen is blacked out (`B` or `.`); a step key brings it back.
+    pub blacked: bool,
     /// Where the explorer was (slider, hand-made list, selection): Esc goes back there.
     pub return_to: Option<ReturnTo>,
 }
