@@ -350,3 +350,18 @@ fn decide_applies_a_conditional_position_says_why_with_its_source_and_takes_cond
     assert!(stderr.contains("the file has: talks-fail"), "{stderr}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn attendance_on_a_file_without_a_conference_says_so_and_names_its_decisions() {
+    let icc = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/scenarios/examples/unsc-syria-icc-2014.coalition");
+    let icc = icc.to_string_lossy();
+    for command in ["attendance", "decide"] {
+        let (code, stdout, stderr) = run(&[command, &icc]);
+        assert_eq!(code, 2, "{command}: {stdout}");
+        assert!(
+            stderr.contains("this scenario has no conference; its decisions are: unsc-icc-syria"),
+            "{command}: {stderr}"
+        );
+    }
+}

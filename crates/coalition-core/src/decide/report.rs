@@ -89,6 +89,17 @@ pub fn attendance_report(
     scenario: &Scenario,
     args: &ReportRequest,
 ) -> Result<AttendanceReport, String> {
+    if scenario.conference.is_none() {
+        let decisions: Vec<&str> = scenario.decisions.iter().map(|d| d.id.as_str()).collect();
+        return Err(if decisions.is_empty() {
+            "this scenario has no conference, so there is no attendance to work out".to_owned()
+        } else {
+            format!(
+                "this scenario has no conference; its decisions are: {} (decide --decision ID)",
+                decisions.join(", ")
+            )
+        });
+    }
     let named = match &args.scenario {
         None => None,
         Some(wanted) => Some(

@@ -48,6 +48,10 @@ pub enum LoadError {
     #[error("this is not a Coalition Map scenario: it has no \"format\" field")]
     NoFormat,
     #[error(
+        "the \"format\" field is {found}; it should be the format version, a whole number ({FORMAT_VERSION} for this build)"
+    )]
+    FormatNotANumber { found: String },
+    #[error(
         "the file is format {found}, made by a newer version of Coalition Map; this build reads formats {OLDEST_FORMAT} to {FORMAT_VERSION}"
     )]
     TooNew { found: u32 },
@@ -71,10 +75,19 @@ pub enum SaveError {
     ReadOnly { path: String },
 }
 
-/// Just enough of a file to know its format version.
+/// Just enough of a file to know its format version: `None` when the field
+/// is missing, else what it holds (`null` included, so that it can be told
+/// apart from a missing field).
 #[derive(Deserialize)]
 struct Header {
-    format: Option<u32>,
+    #[serde(default, deserialize_with = "present")]
+    format: Option<serde_json::Value>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(deserializer).map(Some)
 }
 
 /// Parses a scenario from a file's bytes. A UTF-8 byte-order mark and CRLF
@@ -123,7 +136,18 @@ pub fn scenario_from_str(text: &str) -> Result<Scenario, LoadError> {
 pub fn parse(text: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header: Header = serde_json::from_str(text).map_err(|e| json_error(&e))?;
-    match header.format {
+    let format = match header.format {
+        None => None,
+        Some(value) => Some(
+            value
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(|| LoadError::FormatNotANumber {
+                    found: value.to_string(),
+                })?,
+        ),
+    };
+    match format {
         None => Err(LoadError::NoFormat),
         Some(found) if found > FORMAT_VERSION => Err(LoadError::TooNew { found }),
         Some(found) if found < OLDEST_FORMAT => Err(LoadError::TooOld { found }),
@@ -399,7 +423,7 @@ mod tests {
 
     #[test]
     fn wrong_types_name_the_problem() {
-        let err = scenario_from_str(r#"{"format": "one"}"#).expect_err("wrong type");
+        let err = scenario_from_str(r#"{"format": 3, "title": 5}"#).expect_err("wrong type");
         assert!(err.to_string().contains("invalid type"), "{err}");
     }
 
@@ -431,6 +455,20 @@ mod tests {
             scenario_from_str(r#"{"title": "x"}"#),
             Err(LoadError::NoFormat)
         ));
+        for (format, shown) in [
+            ("null", "null"),
+            ("\"3\"", "\"3\""),
+            ("-1", "-1"),
+            ("2.5", "2.5"),
+        ] {
+            let err = scenario_from_str(&format!(r#"{{"format": {format}}}"#))
+                .expect_err("not a format version");
+            assert!(
+                err.to_string()
+                    .starts_with(&format!("the \"format\" field is {shown}; it should be")),
+                "{format}: {err}"
+            );
+        }
         assert!(matches!(
             scenario_from_str(r#"{"format": 0}"#),
             Err(LoadError::TooOld { found: 0 })
