@@ -267,6 +267,27 @@ fn unsaved_work_is_kept_in_a_recovery_copy_and_offered_at_the_next_start() {
 }
 
 #[test]
+fn an_edit_right_after_a_save_has_a_recovery_copy_at_once() {
+    let dir = temp_dir("recovery-after-save");
+    let (first, _) = two_files(&dir);
+    let recovery = dir.join("data");
+    let mut harness = harness(Some(first), Some(recovery.clone()));
+    let copy = recovery.join("recovery.coalition");
+    make_an_edit(&mut harness);
+    harness.run();
+    assert!(copy.exists(), "the edit has a recovery copy");
+    apply(&mut harness, Command::Save);
+    assert!(!harness.state().doc.is_modified());
+    assert!(!copy.exists(), "a save clears the recovery copy");
+    // Undone straight after the save: unsaved again, and kept at once.
+    apply(&mut harness, Command::Undo);
+    assert!(harness.state().doc.is_modified());
+    harness.run();
+    assert!(copy.exists(), "the edit after the save has a recovery copy");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn a_file_with_problems_opens_lists_them_and_a_click_goes_to_the_item() {
     let dir = temp_dir("problems");
     let path = dir.join("problems.coalition");

@@ -17,7 +17,7 @@ use crate::ui::dialogs::file_dialog::{FileDialog, FileDialogMode, FileDialogOutc
 use crate::ui::state::Notice;
 
 /// How often, at most, the recovery copy is rewritten.
-const RECOVERY_EVERY: Duration = Duration::from_secs(5);
+const RECOVERY_EVERY: Duration = Duration::from_secs(1);
 
 /// An action that would drop unsaved changes, so it asks first.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -380,6 +380,8 @@ impl CoalitionApp {
             recovery.clear();
         }
         self.files.last_recovered = None;
+        // The next edit is written at once, not a while after the last copy.
+        self.files.last_recovery_write = None;
     }
 
     /// At start: offers back the unsaved work a crash or a kill left behind.
