@@ -253,8 +253,10 @@ mod tests {
                     ("RUS".into(), coalition_core::model::Position::Against),
                     ("CHN".into(), coalition_core::model::Position::Abstain),
                 ],
-                condition: vec![("accepts".into(), true)],
-                ..decide::DecideArgs::default()
+                common: attendance::AttendanceArgs {
+                    condition: vec![("accepts".into(), true)],
+                    ..attendance::AttendanceArgs::default()
+                },
             })))
         );
         assert!(
