@@ -231,3 +231,59 @@ fn b_and_the_full_stop_black_the_screen_and_bring_the_step_back() {
     assert!(harness.query_by_label(black).is_none());
     assert_on_step(&harness, 2);
 }
+
+#[test]
+fn at_1280_by_800_every_step_s_quote_speaker_source_and_buttons_fit_beside_the_map() {
+    let startup = Startup::default();
+    let mut harness: App = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .with_max_steps(24)
+        .build_eframe(move |cc| CoalitionApp::new(cc, &startup));
+    harness.run();
+    press(&mut harness, Key::F5);
+    let all: Vec<(usize, Option<String>)> = steps(&harness.state().doc.scenario)
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let who = s.quote.map(|q| {
+                if q.role.is_empty() {
+                    q.speaker.clone()
+                } else {
+                    format!("{}, {}", q.speaker, q.role)
+                }
+            });
+            (i, who)
+        })
+        .collect();
+    assert!(
+        all.iter().any(|(_, who)| who.is_some()),
+        "steps with quotes"
+    );
+    let bottom = |harness: &App, label: &str| {
+        harness
+            .get_by_label(label)
+            .accesskit_node()
+            .bounding_box()
+            .map_or(f64::MAX, |r| r.y1)
+    };
+    for (i, who) in all {
+        if let Some(presenting) = harness.state_mut().view.presenting.as_mut() {
+            presenting.step = i;
+            presenting.revealed = true;
+        }
+        harness.run();
+        // The speaker (the last line of the quote) and the buttons under
+        // everything are on screen without scrolling.
+        if let Some(who) = who {
+            assert!(
+                bottom(&harness, &who) <= 800.0,
+                "step {i}: {who} below the window"
+            );
+        }
+        assert!(
+            bottom(&harness, "End presentation") <= 800.0,
+            "step {i}: the buttons are below the window"
+        );
+    }
+}

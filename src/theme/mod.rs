@@ -304,6 +304,10 @@ pub mod projector {
     pub const BODY: f32 = 30.0;
     pub const SOURCE: f32 = 28.0;
     pub const CONTROL: f32 = 28.0;
+    /// A step's text shrinks down to this share of the sizes above so that
+    /// it fits beside the map (a quote, its speaker and its source on a
+    /// 1280×800 projector); below it, the text scrolls.
+    pub const TEXT_SCALE_FLOOR: f32 = 0.6;
 }
 
 /// Presentation mode's look: light, black on white, the most contrast a

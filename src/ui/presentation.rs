@@ -68,13 +68,33 @@ pub fn presentation_ui(
                 .fill(ui.visuals().panel_fill),
         )
         .show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
+            // The text shrinks until it fits (down to a floor, then it
+            // scrolls): worked out over a few frames for each step, panel
+            // size and reveal, and remembered.
+            let key = egui::Id::unique("presentation_text_scale");
+            let size = ui.available_size();
+            let fitting_for = (presenting.step, hidden, size.x as i32, size.y as i32);
+            let scale = ui
+                .ctx()
+                .data(|d| d.get_temp::<((usize, bool, i32, i32), f32)>(key))
+                .filter(|(what, _)| *what == fitting_for)
+                .map_or(1.0, |(_, scale)| scale);
+            let output = egui::ScrollArea::vertical().show(ui, |ui| {
                 if let Some(step) = step {
-                    step_text_ui(ui, doc, view, step, hidden);
+                    step_text_ui(ui, doc, view, step, hidden, scale);
                 }
-                ui.add_space(18.0);
-                controls_ui(ui, step, hidden, commands);
+                ui.add_space(18.0 * scale);
+                controls_ui(ui, step, hidden, scale, commands);
             });
+            let overflows = output.content_size.y > output.inner_rect.height() + 1.0;
+            let next = if overflows && scale > type_size::TEXT_SCALE_FLOOR {
+                ui.ctx().request_repaint();
+                (scale * 0.9).max(type_size::TEXT_SCALE_FLOOR)
+            } else {
+                scale
+            };
+            ui.ctx()
+                .data_mut(|d| d.insert_temp(key, (fitting_for, next)));
         });
     egui::CentralPanel::no_frame().show(ui, |ui| {
         // The legend under the map, as wide as the map.
@@ -116,11 +136,13 @@ fn step_text_ui(
     view: &ViewState,
     step: &Step<'_>,
     hidden: bool,
+    scale: f32,
 ) {
     let scenario = &doc.scenario;
+    let size = |points: f32| points * scale;
     if !step.text.is_empty() {
-        ui.label(RichText::new(step.text).size(type_size::BODY));
-        ui.add_space(12.0);
+        ui.label(RichText::new(step.text).size(size(type_size::BODY)));
+        ui.add_space(size(12.0));
     }
     if let Some(question) = step.predict {
         egui::Frame::new()
@@ -128,32 +150,37 @@ fn step_text_ui(
             .corner_radius(6.0)
             .stroke(egui::Stroke::new(3.0, ui.visuals().strong_text_color()))
             .show(ui, |ui| {
-                ui.label(RichText::new(question).size(type_size::QUOTE).strong());
+                ui.label(
+                    RichText::new(question)
+                        .size(size(type_size::QUOTE))
+                        .strong(),
+                );
                 if !hidden {
                     ui.add_space(8.0);
-                    ui.label(RichText::new(outcome_words(doc, view)).size(type_size::BODY));
+                    ui.label(RichText::new(outcome_words(doc, view)).size(size(type_size::BODY)));
                 }
             });
-        ui.add_space(12.0);
+        ui.add_space(size(12.0));
     }
     if let Some(quote) = step.quote {
         let text = match quote.kind {
             QuoteKind::Verbatim => format!("\u{201C}{}\u{201D}", quote.text),
             QuoteKind::Paraphrase => format!("Paraphrase: {}", quote.text),
         };
-        ui.label(RichText::new(text).size(type_size::QUOTE).italics());
+        ui.label(RichText::new(text).size(size(type_size::QUOTE)).italics());
         let mut who = quote.speaker.clone();
         if !quote.role.is_empty() {
             who.push_str(", ");
             who.push_str(&quote.role);
         }
-        ui.label(RichText::new(who).size(type_size::BODY).strong());
+        ui.label(RichText::new(who).size(size(type_size::BODY)).strong());
         if let Some(source) = scenario.source(&quote.source) {
             ui.label(
-                RichText::new(format!("Source: {}", source.citation())).size(type_size::SOURCE),
+                RichText::new(format!("Source: {}", source.citation()))
+                    .size(size(type_size::SOURCE)),
             );
         }
-        ui.add_space(12.0);
+        ui.add_space(size(12.0));
     }
     let quote_source = step.quote.map(|q| q.source.as_str());
     let others: Vec<String> = step
@@ -163,7 +190,9 @@ fn step_text_ui(
         .map(|s| s.citation())
         .collect();
     if !others.is_empty() {
-        ui.label(RichText::new(format!("Sources: {}", others.join("; "))).size(type_size::SOURCE));
+        ui.label(
+            RichText::new(format!("Sources: {}", others.join("; "))).size(size(type_size::SOURCE)),
+        );
     }
 }
 
@@ -238,6 +267,7 @@ fn controls_ui(
     ui: &mut egui::Ui,
     step: Option<&Step<'_>>,
     hidden: bool,
+    scale: f32,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -252,7 +282,7 @@ fn controls_ui(
             Command::ToggleSpeakerNotes,
             Command::StopPresentation,
         ] {
-            let text = RichText::new(command.label()).size(type_size::CONTROL);
+            let text = RichText::new(command.label()).size(type_size::CONTROL * scale);
             if ui.button(text).on_hover_text(command.tooltip()).clicked() {
                 commands.push(command);
             }
