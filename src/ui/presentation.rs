@@ -297,15 +297,34 @@ fn speaker_notes_ui(
     presenting: &Presentation,
     commands: &mut Vec<Command>,
 ) {
-    let builder = egui::ViewportBuilder::default()
+    // Where the presenter put it (on the laptop's own screen, usually) and
+    // how large, kept in egui's memory, which eframe saves between runs.
+    let placed = egui::Id::unique("speaker_notes_placement");
+    let (position, size) = ctx
+        .data_mut(|d| d.get_persisted::<(Option<egui::Pos2>, egui::Vec2)>(placed))
+        .unwrap_or((None, egui::vec2(640.0, 520.0)));
+    let mut builder = egui::ViewportBuilder::default()
         .with_title(format!("Speaker notes - {}", crate::APP_NAME))
-        .with_inner_size([640.0, 520.0]);
+        .with_inner_size(size);
+    if let Some(position) = position {
+        builder = builder.with_position(position);
+    }
     ctx.show_viewport_immediate(
         egui::ViewportId::from_hash_of("speaker_notes"),
         builder,
         |ui, _class| {
             if ui.input(|i| i.viewport().close_requested()) {
                 commands.push(Command::ToggleSpeakerNotes);
+            }
+            let now = ui.input(|i| {
+                let viewport = i.viewport();
+                (
+                    viewport.outer_rect.map(|r| r.min),
+                    viewport.inner_rect.map_or(size, |r| r.size()),
+                )
+            });
+            if now != (position, size) && now.0.is_some() {
+                ui.ctx().data_mut(|d| d.insert_persisted(placed, now));
             }
             egui::CentralPanel::default().show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| notes_ui(ui, steps, presenting));
