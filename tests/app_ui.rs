@@ -410,3 +410,54 @@ fn a_node_can_be_selected_from_the_keyboard() {
     harness.run();
     assert_eq!(harness.state().view.selected, None);
 }
+
+#[test]
+fn help_lists_every_key_the_app_answers_to_and_about_credits_the_data() {
+    use coalition_map::ui::command::Command;
+    let mut harness = app_harness();
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("Keyboard shortcuts").click();
+    harness.run();
+    let groups = coalition_map::ui::dialogs::help::shortcut_groups(&harness.ctx);
+    let rows: usize = groups.iter().map(|(_, rows)| rows.len()).sum();
+    let mut presentation_commands: Vec<Command> = Vec::new();
+    for (_, command) in Command::PRESENTATION_KEYS {
+        if !presentation_commands.contains(&command) {
+            presentation_commands.push(command);
+        }
+    }
+    // Every shortcut, Redo's second one, and every presentation command.
+    assert_eq!(
+        rows,
+        Command::WITH_SHORTCUTS.len() + 1 + presentation_commands.len()
+    );
+    for (group, rows) in &groups {
+        harness.get_by_label(group);
+        for (keys, what) in rows {
+            assert!(
+                harness.query_all_by_label(keys).next().is_some(),
+                "{group}: {keys}"
+            );
+            assert!(
+                harness.query_all_by_label(what).next().is_some(),
+                "{group}: {what}"
+            );
+        }
+    }
+    harness.get_by_label("Ctrl+B");
+    harness.get_by_label("Black screen");
+    // Keys as printed on the keyboard, not egui's names for them.
+    assert!(harness.query_all_by_label("B, .").next().is_some());
+    assert!(
+        harness.query_all_by_label("Equals").next().is_none(),
+        "{groups:?}"
+    );
+
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("About Coalition Map").click();
+    harness.run();
+    harness.get_by_label_contains("© SimpleMaps.com, CC BY 4.0");
+    harness.get_by_label_contains("Natural Earth");
+}

@@ -212,6 +212,7 @@ impl CoalitionApp {
                     p.notes_open = !p.notes_open;
                 }
             }
+            Command::ShowHelp(window) => self.view.help = window,
             Command::TogglePanel(side) => {
                 let width = ctx.content_rect().width();
                 self.view.side_panels.toggle(side, width);

@@ -325,6 +325,9 @@ impl CoalitionApp {
         });
 
         self.unsaved_prompt_ui(&ctx, &mut commands);
+        if let Some(open) = self.view.help {
+            ui::dialogs::help::help_window_ui(&ctx, open, &mut commands);
+        }
         if let Some(pending) = &self.view.edit.removal {
             ui::editor::prompts::removal_prompt_ui(&ctx, pending, &mut commands);
         }

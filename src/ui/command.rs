@@ -57,6 +57,15 @@ pub enum RightTab {
     Edit,
 }
 
+/// The Help menu's windows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelpWindow {
+    /// Every key the app answers to, grouped.
+    Shortcuts,
+    /// Version, licence, and the data's sources and licences.
+    About,
+}
+
 /// The side panels, each of which can be collapsed to a strip.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SidePanel {
@@ -259,6 +268,8 @@ pub enum Command {
     ToggleFullscreen,
     /// Open or collapse a side panel.
     TogglePanel(SidePanel),
+    /// Open a Help window (`None` closes it).
+    ShowHelp(Option<HelpWindow>),
 }
 
 /// The answers to "save your changes first?".
@@ -417,6 +428,9 @@ impl Command {
             Self::ToggleSpeakerNotes => "Speaker notes".into(),
             Self::BlackScreen => "Black screen".into(),
             Self::ToggleFullscreen => "Full screen".into(),
+            Self::ShowHelp(Some(HelpWindow::Shortcuts)) => "Keyboard shortcuts".into(),
+            Self::ShowHelp(Some(HelpWindow::About)) => format!("About {}", crate::APP_NAME),
+            Self::ShowHelp(None) => "Close".into(),
             Self::TogglePanel(SidePanel::Legend) => "Legend panel".into(),
             Self::TogglePanel(SidePanel::Details) => "Details panel".into(),
         }
@@ -533,6 +547,11 @@ impl Command {
             Self::ToggleSpeakerNotes => "The presenter's notes, in a window of their own (N)",
             Self::BlackScreen => "Black the screen, or bring the step back (B or .)",
             Self::ToggleFullscreen => "Fill the screen, or not (F11)",
+            Self::ShowHelp(Some(HelpWindow::Shortcuts)) => "Every key the app answers to",
+            Self::ShowHelp(Some(HelpWindow::About)) => {
+                "Version, licence, and where the data comes from"
+            }
+            Self::ShowHelp(None) => "Close this window",
             Self::TogglePanel(SidePanel::Legend) => {
                 "Show or hide the left panel: search, legend and relations"
             }

@@ -1,12 +1,13 @@
 //! The menu bar: File (new, open, recent, save, revert, spreadsheets,
-//! quit), Edit (undo, redo, the editor) and View
-//! (theme, interface size, map). Entries show their shortcuts.
+//! quit), Edit (undo, redo, the editor), View (theme, interface size, map)
+//! and Help (keyboard shortcuts, about). Entries show their shortcuts.
 
 use std::path::PathBuf;
 
 use coalition_core::Document;
 
 use crate::ui::command::Command;
+use crate::ui::command::HelpWindow;
 use crate::ui::command::Picture;
 use crate::ui::command::RightTab;
 use coalition_core::io::csv::Table;
@@ -99,6 +100,20 @@ pub fn menu_bar_ui(
             entry(ui, Command::FitAll, true, commands);
             entry(ui, Command::ZoomIn, true, commands);
             entry(ui, Command::ZoomOut, true, commands);
+        });
+        ui.menu_button("Help", |ui| {
+            entry(
+                ui,
+                Command::ShowHelp(Some(HelpWindow::Shortcuts)),
+                true,
+                commands,
+            );
+            entry(
+                ui,
+                Command::ShowHelp(Some(HelpWindow::About)),
+                true,
+                commands,
+            );
         });
     });
 }

@@ -47,6 +47,8 @@ pub struct ViewState {
     pub decision: DecisionView,
     /// Which side panels the user opened or collapsed.
     pub side_panels: SidePanels,
+    /// The Help window open, if any.
+    pub help: Option<crate::ui::command::HelpWindow>,
 }
 
 /// Whether each side panel is open: as the user last chose, else open in a
@@ -111,6 +113,7 @@ impl ViewState {
             time,
             decision: DecisionView::default(),
             side_panels: SidePanels::default(),
+            help: None,
         }
     }
 

