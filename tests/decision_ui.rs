@@ -14,13 +14,32 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn app_harness() -> Harness<'static, CoalitionApp> {
+    app_harness_on(None)
+}
+
+/// The app on `file` (the built-in scenario without one), both side panels open.
+fn app_harness_on(file: Option<std::path::PathBuf>) -> Harness<'static, CoalitionApp> {
+    let startup = Startup {
+        file,
+        recovery_dir: None,
+    };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1440.0, 900.0))
         .with_theme(egui::Theme::Light)
         .with_max_steps(16)
-        .build_eframe(|cc| CoalitionApp::new(cc, &Startup::default()));
+        .build_eframe(move |cc| CoalitionApp::new(cc, &startup));
     harness.run();
     harness
+}
+
+/// Writes `file` as `name` in a temporary folder of its own (the folder, to
+/// remove at the end, and the file's path).
+fn written(name: &str, file: &serde_json::Value) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("coalition-map-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let path = dir.join(format!("{name}.coalition"));
+    std::fs::write(&path, file.to_string()).expect("the file writes");
+    (dir, path)
 }
 
 /// The stance the map shows for `id`.
@@ -166,20 +185,8 @@ fn a_member_with_a_conditional_position_follows_the_member_it_waits_for() {
         "member": "CHN", "position": "against", "other": "RUS", "is": "against",
         "source": "un-charter-art27"
     }]);
-    let dir = std::env::temp_dir().join(format!("coalition-map-rule-ui-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
-    let path = dir.join("paris-with-a-rule.coalition");
-    std::fs::write(&path, file.to_string()).expect("the file writes");
-    let startup = Startup {
-        file: Some(path),
-        recovery_dir: None,
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .with_theme(egui::Theme::Light)
-        .with_max_steps(16)
-        .build_eframe(move |cc| CoalitionApp::new(cc, &startup));
-    harness.run();
+    let (dir, path) = written("paris-with-a-rule", &file);
+    let mut harness = app_harness_on(Some(path));
     harness
         .get_by_label_contains("Decision 2014-09-24:")
         .click();
@@ -226,20 +233,8 @@ fn a_meeting_among_the_decisions_has_its_own_what_ifs_on_the_top_bar_slider() {
         "id": "montreux", "title": "Geneva II opens at Montreux",
         "date": "2014-01-22", "meeting": meeting
     }]);
-    let dir = std::env::temp_dir().join(format!("coalition-map-meeting-ui-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
-    let path = dir.join("geneva-meeting.coalition");
-    std::fs::write(&path, file.to_string()).expect("the file writes");
-    let startup = Startup {
-        file: Some(path),
-        recovery_dir: None,
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .with_theme(egui::Theme::Light)
-        .with_max_steps(16)
-        .build_eframe(move |cc| CoalitionApp::new(cc, &startup));
-    harness.run();
+    let (dir, path) = written("geneva-meeting", &file);
+    let mut harness = app_harness_on(Some(path));
     harness.state_mut().apply(
         &egui::Context::default(),
         coalition_map::ui::command::Command::SelectDecision(Some(0)),

@@ -189,17 +189,9 @@ pub fn vote_report(
     }
     let mut conditions = what_if.map(|w| w.conditions.clone()).unwrap_or_default();
     for (id, value) in &request.conditions {
-        let condition = scenario.condition(id).ok_or_else(|| {
-            let known: Vec<&str> = scenario.conditions.iter().map(|c| c.id.as_str()).collect();
-            format!(
-                "no condition \"{id}\"; the file has: {}",
-                if known.is_empty() {
-                    "none".to_owned()
-                } else {
-                    known.join(", ")
-                }
-            )
-        })?;
+        let condition = scenario
+            .condition(id)
+            .ok_or_else(|| super::report::unknown_condition(scenario, id))?;
         conditions.insert(condition.id.clone(), *value);
     }
     let result = count_vote(scenario, vote, &set, &conditions);

@@ -84,6 +84,20 @@ pub struct ReportRequest {
     pub conditions: BTreeMap<String, bool>,
 }
 
+/// "no condition \"x\"; the file has: a, b" (or "none"): what a request
+/// naming an unknown condition is told, for meetings and votes alike.
+pub(crate) fn unknown_condition(scenario: &Scenario, id: &str) -> String {
+    let known: Vec<&str> = scenario.conditions.iter().map(|c| c.id.as_str()).collect();
+    format!(
+        "no condition \"{id}\"; the file has: {}",
+        if known.is_empty() {
+            "none".to_owned()
+        } else {
+            known.join(", ")
+        }
+    )
+}
+
 /// Evaluates the requested scenario and changes. Unknown names are an error.
 pub fn attendance_report(
     scenario: &Scenario,
@@ -134,15 +148,7 @@ pub fn attendance_report(
     let mut conditions = named.map(|n| n.conditions.clone()).unwrap_or_default();
     for (id, value) in &args.conditions {
         if scenario.condition(id).is_none() {
-            let known: Vec<&str> = scenario.conditions.iter().map(|c| c.id.as_str()).collect();
-            return Err(format!(
-                "no condition \"{id}\"; the file has: {}",
-                if known.is_empty() {
-                    "none".to_owned()
-                } else {
-                    known.join(", ")
-                }
-            ));
+            return Err(unknown_condition(scenario, id));
         }
         conditions.insert(id.clone(), *value);
     }
