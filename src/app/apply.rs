@@ -140,7 +140,7 @@ impl CoalitionApp {
                 time.playing = !time.playing && time.date.is_some();
                 time.last_step = ctx.input(|i| i.time);
                 // Play from the start when the cursor is at the end.
-                if time.playing && time.neighbour(&self.doc.scenario, 1).is_none() {
+                if time.playing && time.neighbour(1).is_none() {
                     let start = self.doc.scenario.timeline.as_ref().map(|t| t.start);
                     self.view.go_to(&self.doc, start);
                 }
@@ -242,7 +242,7 @@ impl CoalitionApp {
     /// Moves the timeline to the next (1) or previous (-1) event; returns
     /// whether there was one.
     pub(crate) fn step_event(&mut self, step: i32) -> bool {
-        match self.view.time.neighbour(&self.doc.scenario, step) {
+        match self.view.time.neighbour(step) {
             Some(date) => {
                 self.view.go_to(&self.doc, Some(date));
                 true

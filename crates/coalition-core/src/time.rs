@@ -2,10 +2,11 @@
 //! id, so the answer never depends on the order the file lists them in; a
 //! date before every event gives the base scenario.
 //!
-//! Every question is answered from one pass over the ordered events
-//! ([`Replay`]): a move of the timeline's cursor costs a sort of the events
-//! and a pass over them, the actors and the relations, not a pass over the
-//! events for each actor or relation.
+//! Every question is answered from a [`Chronology`]: the events sorted once
+//! and filed under the actor or relation each one changes. The window keeps
+//! one per document revision, so that a move of the timeline's cursor costs a
+//! binary search per actor and per relation, not a sort or a pass over the
+//! events.
 
 use std::collections::HashMap;
 
@@ -29,75 +30,277 @@ fn key(relation: &Relation) -> RelationKey<'_> {
     (&relation.from, &relation.to, &relation.kind)
 }
 
-/// What the events up to a day say, gathered in one pass.
-struct Replay<'a> {
-    /// Each actor's last stance change up to the day: stance and reason.
-    stances: HashMap<&'a str, (&'a str, &'a str)>,
-    /// The day each actor enters the picture, for those an event brings in.
-    enters: HashMap<&'a str, Date>,
-    /// Each relation the events start or end: the days it does so, in order.
-    turns: HashMap<RelationKey<'a>, Vec<(Date, bool)>>,
+/// When a relation holds: the days it starts (`true`) or ends (`false`),
+/// in order, and whether it holds before the first of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Turns {
+    days: Vec<(Date, bool)>,
+    before: bool,
 }
 
-impl<'a> Replay<'a> {
-    fn new(scenario: &'a Scenario, date: Date) -> Self {
-        let mut replay = Self {
-            stances: HashMap::new(),
-            enters: HashMap::new(),
-            turns: HashMap::new(),
-        };
-        for event in ordered_events(scenario) {
-            for change in &event.changes {
+impl Turns {
+    fn holds(&self, date: Date) -> bool {
+        match self.days.partition_point(|&(day, _)| day <= date) {
+            0 => self.before,
+            n => self.days[n - 1].1,
+        }
+    }
+}
+
+/// A scenario's timeline made ready for questions about days: its events in
+/// the order they apply, each actor's stance changes and the day it enters,
+/// and the days each relation starts and ends, all sorted once. Answering
+/// for a day then costs a binary search per actor and per relation: no
+/// sort, no parsing and no lookup by name. Built again when the scenario
+/// changes (the window keeps one per document revision).
+#[derive(Clone, Debug, Default)]
+pub struct Chronology {
+    /// Indices into the timeline's events, in the order they apply.
+    order: Vec<usize>,
+    /// The day of each event in `order` (so, sorted).
+    days: Vec<Date>,
+    /// For each actor (by index), its stance changes in the order they
+    /// apply: the day, the event (index into the timeline's events) and
+    /// the change (index into the event's changes).
+    stances: Vec<Vec<(Date, usize, usize)>>,
+    /// For each actor, the day an event brings it into the picture.
+    enters: Vec<Option<Date>>,
+    /// For each relation, when it holds; `None` for throughout.
+    turns: Vec<Option<Turns>>,
+    /// For each relation, the day both its ends are in the picture, if an
+    /// event brings one of them in.
+    ends_enter: Vec<Option<Date>>,
+}
+
+impl Chronology {
+    /// Sorts `scenario`'s events once, and files what each one changes
+    /// under the actor or relation it changes.
+    pub fn new(scenario: &Scenario) -> Self {
+        let events: &[Event] = scenario.timeline.as_ref().map_or(&[], |t| &t.events);
+        let mut order: Vec<usize> = (0..events.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&events[a], &events[b]);
+            a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
+        });
+        let actors = scenario.actor_indices();
+        let mut relations: HashMap<RelationKey<'_>, Vec<usize>> = HashMap::new();
+        for (i, relation) in scenario.relations.iter().enumerate() {
+            relations.entry(key(relation)).or_default().push(i);
+        }
+        let mut stances = vec![Vec::new(); scenario.actors.len()];
+        let mut enters = vec![None; scenario.actors.len()];
+        let mut turns: Vec<Vec<(Date, bool)>> = scenario
+            .relations
+            .iter()
+            .map(|r| {
+                r.date
+                    .parse::<Date>()
+                    .ok()
+                    .map(|day| (day, true))
+                    .into_iter()
+                    .collect()
+            })
+            .collect();
+        for &e in &order {
+            let event = &events[e];
+            for (c, change) in event.changes.iter().enumerate() {
                 match change {
-                    Change::Stance {
-                        actor,
-                        stance,
-                        reason,
-                    } if event.date <= date => {
-                        replay
-                            .stances
-                            .insert(actor.as_str(), (stance.as_str(), reason.as_str()));
+                    Change::Stance { actor, .. } => {
+                        if let Some(&a) = actors.get(actor.as_str()) {
+                            stances[a].push((event.date, e, c));
+                        }
                     }
-                    Change::Stance { .. } => {}
                     Change::ActorEnters { actor } => {
-                        replay.enters.entry(actor.as_str()).or_insert(event.date);
+                        if let Some(&a) = actors.get(actor.as_str()) {
+                            enters[a].get_or_insert(event.date);
+                        }
                     }
                     Change::RelationStarts { relation } | Change::RelationEnds { relation } => {
                         let starts = matches!(change, Change::RelationStarts { .. });
-                        replay
-                            .turns
-                            .entry((&relation.from, &relation.to, &relation.kind))
-                            .or_default()
-                            .push((event.date, starts));
+                        // The relations it names: same ends, or swapped
+                        // for one that runs both ways.
+                        let ways = [
+                            (relation.from.as_str(), relation.to.as_str()),
+                            (relation.to.as_str(), relation.from.as_str()),
+                        ];
+                        let ways = if relation.from == relation.to {
+                            &ways[..1]
+                        } else {
+                            &ways[..]
+                        };
+                        for &(from, to) in ways {
+                            for &r in relations
+                                .get(&(from, to, relation.kind.as_str()))
+                                .into_iter()
+                                .flatten()
+                            {
+                                if relation.matches(&scenario.relations[r]) {
+                                    turns[r].push((event.date, starts));
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
-        replay
-    }
-
-    fn in_picture(&self, actor: &str, date: Date) -> bool {
-        self.enters.get(actor).is_none_or(|enters| *enters <= date)
-    }
-
-    /// Whether `relation` holds on `date`: from its own full date, as the
-    /// events start and end it, else throughout.
-    fn holds(&self, relation: &Relation, date: Date) -> bool {
-        let own = relation.date.parse::<Date>().ok().map(|day| (day, true));
-        let events = self.turns.get(&key(relation));
-        if own.is_none() && events.is_none() {
-            return true;
-        }
-        let mut turns: Vec<(Date, bool)> = own.into_iter().collect();
-        turns.extend(events.into_iter().flatten().copied());
-        // Stable: on a day an event also names, the relation's own date first.
-        turns.sort_by_key(|&(day, _)| day);
-        let starts = turns.iter().any(|&(_, starts)| starts);
-        turns
+        let turns = turns
+            .into_iter()
+            .map(|mut days| {
+                if days.is_empty() {
+                    return None;
+                }
+                // Stable: on a day an event also names, the relation's own
+                // date first.
+                days.sort_by_key(|&(day, _)| day);
+                let before = !days.iter().any(|&(_, starts)| starts);
+                Some(Turns { days, before })
+            })
+            .collect();
+        let enters_on = |id: &str| actors.get(id).and_then(|&a| enters[a]);
+        let ends_enter = scenario
+            .relations
             .iter()
-            .take_while(|&&(day, _)| day <= date)
-            .last()
-            .map_or(!starts, |&(_, holds)| holds)
+            .map(|r| enters_on(&r.from).max(enters_on(&r.to)))
+            .collect();
+        Self {
+            ends_enter,
+            days: order.iter().map(|&e| events[e].date).collect(),
+            order,
+            stances,
+            enters,
+            turns,
+        }
+    }
+
+    /// The scenario's events in the order they apply (`scenario` is the one
+    /// this was built from).
+    pub fn events<'a>(
+        &self,
+        scenario: &'a Scenario,
+    ) -> impl Iterator<Item = &'a Event> + use<'a, '_> {
+        let events: &[Event] = scenario.timeline.as_ref().map_or(&[], |t| &t.events);
+        self.order.iter().filter_map(move |&e| events.get(e))
+    }
+
+    /// The events on `date`, in the order they apply.
+    pub fn events_on<'a>(
+        &self,
+        scenario: &'a Scenario,
+        date: Date,
+    ) -> impl Iterator<Item = &'a Event> + use<'a, '_> {
+        let from = self.days.partition_point(|&d| d < date);
+        let to = self.days.partition_point(|&d| d <= date);
+        let events: &[Event] = scenario.timeline.as_ref().map_or(&[], |t| &t.events);
+        self.order[from..to]
+            .iter()
+            .filter_map(move |&e| events.get(e))
+    }
+
+    /// The day of the next event after `date` (`step` ≥ 0) or of the last
+    /// one before it.
+    pub fn neighbour(&self, date: Date, step: i32) -> Option<Date> {
+        if step >= 0 {
+            let next = self.days.partition_point(|&d| d <= date);
+            self.days.get(next).copied()
+        } else {
+            let before = self.days.partition_point(|&d| d < date);
+            before.checked_sub(1).map(|i| self.days[i])
+        }
+    }
+
+    /// The actor at `index`'s stance id and reason on `date`.
+    pub fn stance_of<'a>(
+        &self,
+        scenario: &'a Scenario,
+        index: usize,
+        date: Date,
+    ) -> Option<(&'a str, &'a str)> {
+        let base = scenario.actors.get(index)?;
+        let changes = self.stances.get(index).map_or(&[][..], Vec::as_slice);
+        let applied = changes.partition_point(|&(day, _, _)| day <= date);
+        let events: &[Event] = scenario.timeline.as_ref().map_or(&[], |t| &t.events);
+        let latest = applied
+            .checked_sub(1)
+            .and_then(|last| changes.get(last))
+            .and_then(|&(_, e, c)| match events.get(e)?.changes.get(c)? {
+                Change::Stance { stance, reason, .. } => Some((stance.as_str(), reason.as_str())),
+                _ => None,
+            });
+        Some(latest.unwrap_or((base.stance.as_str(), base.stance_reason.as_str())))
+    }
+
+    /// Whether the actor at `index` is in the picture on `date`.
+    pub fn in_picture(&self, index: usize, date: Date) -> bool {
+        self.enters
+            .get(index)
+            .copied()
+            .flatten()
+            .is_none_or(|enters| enters <= date)
+    }
+
+    /// For each actor, whether it is out of the picture on `date`.
+    pub fn offstage_at(&self, scenario: &Scenario, date: Date) -> Vec<bool> {
+        (0..scenario.actors.len())
+            .map(|a| !self.in_picture(a, date))
+            .collect()
+    }
+
+    /// The indices of the relations that hold on `date`, between actors in
+    /// the picture (see [`Scenario::relations_at`]).
+    pub fn relations_at(&self, scenario: &Scenario, date: Date) -> Vec<usize> {
+        (0..scenario.relations.len())
+            .filter(|&i| {
+                self.ends_enter
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .is_none_or(|enters| enters <= date)
+                    && self
+                        .turns
+                        .get(i)
+                        .and_then(Option::as_ref)
+                        .is_none_or(|turns| turns.holds(date))
+            })
+            .collect()
+    }
+
+    /// [`Scenario::restate_as_of_tracked`], with this chronology of
+    /// `scenario`.
+    pub fn restate(
+        &self,
+        scenario: &Scenario,
+        date: Date,
+        shown: &mut Scenario,
+        held: &mut Option<Vec<usize>>,
+    ) {
+        let holding = self.relations_at(scenario, date);
+        let unchanged = match held.as_ref() {
+            Some(held) => *held == holding && shown.relations.len() == holding.len(),
+            None => {
+                shown.relations.len() == holding.len()
+                    && holding
+                        .iter()
+                        .zip(&shown.relations)
+                        .all(|(&i, relation)| scenario.relations[i] == *relation)
+            }
+        };
+        if !unchanged {
+            shown.relations.clear();
+            shown
+                .relations
+                .extend(holding.iter().map(|&i| scenario.relations[i].clone()));
+        }
+        *held = Some(holding);
+        for (i, actor) in shown.actors.iter_mut().enumerate() {
+            if let Some((stance, reason)) = self.stance_of(scenario, i, date) {
+                if actor.stance != stance {
+                    stance.clone_into(&mut actor.stance);
+                }
+                if actor.stance_reason != reason {
+                    reason.clone_into(&mut actor.stance_reason);
+                }
+            }
+        }
     }
 }
 
@@ -110,21 +313,17 @@ impl Scenario {
     /// `actor`'s stance id (and the reason for it) on `date`: its base
     /// stance, changed by every event up to and including `date`.
     pub fn stance_at(&self, actor: &str, date: Date) -> Option<(&str, &str)> {
-        let base = self.actor(actor)?;
-        let replay = Replay::new(self, date);
-        Some(
-            replay
-                .stances
-                .get(actor)
-                .copied()
-                .unwrap_or((base.stance.as_str(), base.stance_reason.as_str())),
-        )
+        let index = self.actors.iter().position(|a| a.id == actor)?;
+        Chronology::new(self).stance_of(self, index, date)
     }
 
     /// Whether `actor` is in the picture on `date`: always, unless an event
     /// makes it enter later.
     pub fn in_picture_at(&self, actor: &str, date: Date) -> bool {
-        Replay::new(self, date).in_picture(actor, date)
+        self.actors
+            .iter()
+            .position(|a| a.id == actor)
+            .is_none_or(|index| Chronology::new(self).in_picture(index, date))
     }
 
     /// The indices of the relations that hold on `date`, between actors in
@@ -132,21 +331,7 @@ impl Scenario {
     /// day on, as does one an event starts; one that an event ends holds no
     /// longer from that day; one with neither holds throughout.
     pub fn relations_at(&self, date: Date) -> Vec<usize> {
-        let replay = Replay::new(self, date);
-        self.relations_holding(&replay, date)
-    }
-
-    fn relations_holding(&self, replay: &Replay<'_>, date: Date) -> Vec<usize> {
-        self.relations
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| {
-                replay.holds(r, date)
-                    && replay.in_picture(&r.from, date)
-                    && replay.in_picture(&r.to, date)
-            })
-            .map(|(i, _)| i)
-            .collect()
+        Chronology::new(self).relations_at(self, date)
     }
 
     /// The events after `after` up to and including `until`, in order.
@@ -189,34 +374,7 @@ impl Scenario {
         shown: &mut Scenario,
         held: &mut Option<Vec<usize>>,
     ) {
-        let replay = Replay::new(self, date);
-        let holding = self.relations_holding(&replay, date);
-        let unchanged = match held.as_ref() {
-            Some(held) => *held == holding && shown.relations.len() == holding.len(),
-            None => {
-                shown.relations.len() == holding.len()
-                    && holding
-                        .iter()
-                        .zip(&shown.relations)
-                        .all(|(&i, relation)| self.relations[i] == *relation)
-            }
-        };
-        if !unchanged {
-            shown.relations.clear();
-            shown
-                .relations
-                .extend(holding.iter().map(|&i| self.relations[i].clone()));
-        }
-        *held = Some(holding);
-        for (actor, base) in shown.actors.iter_mut().zip(&self.actors) {
-            let (stance, reason) = replay
-                .stances
-                .get(base.id.as_str())
-                .copied()
-                .unwrap_or((&base.stance, &base.stance_reason));
-            stance.clone_into(&mut actor.stance);
-            reason.clone_into(&mut actor.stance_reason);
-        }
+        Chronology::new(self).restate(self, date, shown, held);
     }
 
     /// A copy of everything but the relations (which `as_of` filters rather
@@ -268,11 +426,7 @@ impl Scenario {
 
     /// For each actor, whether it is out of the picture on `date`.
     pub fn offstage_at(&self, date: Date) -> Vec<bool> {
-        let replay = Replay::new(self, date);
-        self.actors
-            .iter()
-            .map(|a| !replay.in_picture(&a.id, date))
-            .collect()
+        Chronology::new(self).offstage_at(self, date)
     }
 }
 

@@ -6,6 +6,7 @@
 //! source's own words.
 
 use chrono::Datelike as _;
+use egui::emath::GuiRounding as _;
 use egui::{Align2, FontId, Pos2, Rect, Role, Sense, Stroke, WidgetInfo, pos2, vec2};
 
 use crate::theme::size;
@@ -13,7 +14,6 @@ use crate::ui::command::Command;
 use crate::ui::state::time::TimeView;
 use crate::ui::widgets::source_view::source_ui;
 use coalition_core::model::{Date, Event, Scenario, Timeline};
-use coalition_core::time::ordered_events;
 
 /// Draws the timeline of `scenario` (nothing without one).
 pub fn timeline_ui(
@@ -25,19 +25,13 @@ pub fn timeline_ui(
     let (Some(timeline), Some(date)) = (&scenario.timeline, time.date) else {
         return;
     };
-    let events = ordered_events(scenario);
-    controls_ui(ui, scenario, time, date, commands);
+    let events: Vec<&Event> = time.chronology.events(scenario).collect();
+    controls_ui(ui, time, date, commands);
     axis_ui(ui, scenario, timeline, &events, date, commands);
     banner_ui(ui, scenario, &events, time, commands);
 }
 
-fn controls_ui(
-    ui: &mut egui::Ui,
-    scenario: &Scenario,
-    time: &TimeView,
-    date: Date,
-    commands: &mut Vec<Command>,
-) {
+fn controls_ui(ui: &mut egui::Ui, time: &TimeView, date: Date, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         let play = if time.playing { "Pause" } else { "Play" };
         if ui
@@ -49,7 +43,7 @@ fn controls_ui(
         }
         for step in [-1, 1] {
             let command = Command::StepEvent(step);
-            let enabled = time.neighbour(scenario, step).is_some();
+            let enabled = time.neighbour(step).is_some();
             if ui
                 .add_enabled(enabled, egui::Button::new(command.label()))
                 .on_hover_text(command.label_with_shortcut(ui.ctx()))
@@ -144,7 +138,11 @@ fn axis_ui(
             .unwrap_or(end + chrono::Days::new(1));
     }
     // A tick per day with events (the events are in order): click it to go
-    // to that day. One widget a day, however many events it has.
+    // to that day. One widget a day, however many events it has. The ticks
+    // are plain pixel-aligned rectangles gathered in one mesh: hundreds of
+    // them cost little to draw every frame.
+    let pixels_per_point = ui.pixels_per_point();
+    let mut ticks = egui::Mesh::default();
     for day_events in events.chunk_by(|a, b| a.date == b.date) {
         let Some(first) = day_events.first() else {
             continue;
@@ -169,7 +167,11 @@ fn axis_ui(
             std::cmp::Ordering::Less => visuals.strong_text_color(),
             std::cmp::Ordering::Greater => visuals.weak_text_color(),
         };
-        painter.rect_filled(tick.shrink2(vec2(1.0, 0.0)), 1.0, colour);
+        ticks.add_colored_rect(
+            tick.shrink2(vec2(1.0, 0.0))
+                .round_to_pixels(pixels_per_point),
+            colour,
+        );
         if hit
             .on_hover_ui(|ui| {
                 ui.label(name());
@@ -179,6 +181,7 @@ fn axis_ui(
             commands.push(Command::SetDate(day));
         }
     }
+    painter.add(ticks);
     // A diamond per decision, above the ticks: click it to show it.
     for (i, decision) in scenario.decisions.iter().enumerate() {
         if !(start..=end).contains(&decision.date) {

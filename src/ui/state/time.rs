@@ -4,7 +4,7 @@
 
 use coalition_core::Document;
 use coalition_core::model::{Change, Date, Scenario};
-use coalition_core::time::ordered_events;
+use coalition_core::time::Chronology;
 
 /// The default pace of Play: seconds per event.
 pub const SECONDS_PER_EVENT: f32 = 1.5;
@@ -22,6 +22,8 @@ pub struct TimeView {
     dated_from: u64,
     /// Which of the document's relations `dated` holds (by index).
     held: Option<Vec<usize>>,
+    /// The document's events sorted and filed, as of revision `dated_from`.
+    pub chronology: Chronology,
     /// For each actor, whether it is not in the picture yet on `date`.
     pub offstage: Vec<bool>,
     /// The ids of the events on `date`, in the order they apply.
@@ -48,6 +50,7 @@ impl Default for TimeView {
             dated: None,
             dated_from: 0,
             held: None,
+            chronology: Chronology::default(),
             offstage: Vec::new(),
             current: Vec::new(),
             ringed: Vec::new(),
@@ -83,20 +86,23 @@ impl TimeView {
             .unwrap_or(timeline.opens_on)
             .clamp(timeline.start, timeline.end.max(timeline.start));
         self.date = Some(date);
-        self.offstage = scenario.offstage_at(date);
         let mut dated = match self.dated.take() {
             Some(mut dated) if self.dated_from == doc.revision => {
-                scenario.restate_as_of_tracked(date, &mut dated, &mut self.held);
+                self.chronology
+                    .restate(scenario, date, &mut dated, &mut self.held);
                 dated
             }
             _ => {
+                self.chronology = Chronology::new(scenario);
                 let mut dated = scenario.as_of(date);
                 // Once more, to learn which relations it holds.
                 self.held = None;
-                scenario.restate_as_of_tracked(date, &mut dated, &mut self.held);
+                self.chronology
+                    .restate(scenario, date, &mut dated, &mut self.held);
                 dated
             }
         };
+        self.offstage = self.chronology.offstage_at(scenario, date);
         self.dated_from = doc.revision;
         for (actor, offstage) in dated.actors.iter_mut().zip(&self.offstage) {
             if *offstage {
@@ -120,10 +126,7 @@ impl TimeView {
             self.relations_key = h.finish();
         }
         self.dated = Some(dated);
-        let today: Vec<_> = ordered_events(scenario)
-            .into_iter()
-            .filter(|e| e.date == date)
-            .collect();
+        let today: Vec<_> = self.chronology.events_on(scenario, date).collect();
         self.current = today.iter().map(|e| e.id.clone()).collect();
         // Ringed: the actors the day's events change (not every actor they
         // mention: the Paris conference names all 29 participants).
@@ -146,13 +149,7 @@ impl TimeView {
 
     /// The day of the next event after the cursor (`step` 1) or of the last
     /// one before it (`step` -1), if there is one.
-    pub fn neighbour(&self, scenario: &Scenario, step: i32) -> Option<Date> {
-        let date = self.date?;
-        let days = ordered_events(scenario).into_iter().map(|e| e.date);
-        if step >= 0 {
-            days.filter(|d| *d > date).min()
-        } else {
-            days.filter(|d| *d < date).max()
-        }
+    pub fn neighbour(&self, step: i32) -> Option<Date> {
+        self.chronology.neighbour(self.date?, step)
     }
 }

@@ -155,6 +155,75 @@ fn a_relation_holds_between_the_events_that_start_and_end_it() {
 }
 
 #[test]
+fn an_event_naming_a_two_way_relation_s_ends_swapped_ends_it_but_not_a_one_way_one() {
+    let swapped = |kind: &str| RelationRef {
+        from: "FRA".into(),
+        to: "USA".into(),
+        kind: kind.into(),
+    };
+    let ends = |id: &str, kind: &str| Event {
+        id: id.into(),
+        date: day("2014-12-01"),
+        title: id.into(),
+        sources: vec!["s".into()],
+        changes: vec![Change::RelationEnds {
+            relation: swapped(kind),
+        }],
+        ..Event::default()
+    };
+    let mut s = scenario(vec![ends("ally ends", "ally")]);
+    s.relations[0].directed = false;
+    assert_eq!(s.relations_at(day("2014-11-30")), [0, 1]);
+    assert_eq!(s.relations_at(day("2014-12-01")), [1]);
+
+    s.relations[0].directed = true;
+    assert_eq!(
+        s.relations_at(day("2014-12-01")),
+        [0, 1],
+        "a one-way relation from the United States is not one from France"
+    );
+}
+
+#[test]
+fn a_chronology_steps_between_event_days_and_lists_each_day_s_events_in_order() {
+    let s = scenario(vec![
+        stance("b", "2014-09-23", "FRA", "strikes"),
+        stance("c", "2014-10-02", "USA", "strikes"),
+        stance("a", "2014-09-23", "HEZ", "support"),
+    ]);
+    let chronology = Chronology::new(&s);
+    let ids = |date: &str| -> Vec<&str> {
+        chronology
+            .events_on(&s, day(date))
+            .map(|e| e.id.as_str())
+            .collect()
+    };
+    assert_eq!(ids("2014-09-23"), ["a", "b"]);
+    assert!(ids("2014-09-24").is_empty());
+    assert_eq!(
+        chronology.neighbour(day("2014-09-15"), 1),
+        Some(day("2014-09-23"))
+    );
+    assert_eq!(
+        chronology.neighbour(day("2014-09-23"), 1),
+        Some(day("2014-10-02"))
+    );
+    assert_eq!(chronology.neighbour(day("2014-10-02"), 1), None);
+    assert_eq!(
+        chronology.neighbour(day("2014-10-01"), -1),
+        Some(day("2014-09-23"))
+    );
+    assert_eq!(chronology.neighbour(day("2014-09-23"), -1), None);
+    assert_eq!(
+        chronology
+            .events(&s)
+            .map(|e| e.id.as_str())
+            .collect::<Vec<_>>(),
+        ["a", "b", "c"]
+    );
+}
+
+#[test]
 fn a_copy_restated_for_another_day_is_the_scenario_as_of_that_day() {
     let ally = RelationRef {
         from: "USA".into(),
