@@ -461,3 +461,38 @@ fn help_lists_every_key_the_app_answers_to_and_about_credits_the_data() {
     harness.get_by_label_contains("© SimpleMaps.com, CC BY 4.0");
     harness.get_by_label_contains("Natural Earth");
 }
+
+#[test]
+fn a_file_with_a_host_left_off_the_invitation_list_opens_with_a_warning_in_the_legend() {
+    let dir = std::env::temp_dir().join(format!("coalition-map-warn-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("host.coalition");
+    let mut scenario = coalition_core::io::paris_2014().expect("the built-in scenario");
+    let conference = scenario
+        .conference
+        .as_mut()
+        .expect("Paris has its conference");
+    conference.invited.retain(|id| id != "IRQ");
+    std::fs::write(
+        &path,
+        coalition_core::io::scenario_to_string(&scenario).expect("serialises"),
+    )
+    .expect("write");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(|cc| {
+            CoalitionApp::new(
+                cc,
+                &Startup {
+                    file: Some(path.clone()),
+                    recovery_dir: None,
+                },
+            )
+        });
+    harness.run();
+    harness.get_by_label_contains("Warnings (1)");
+    harness
+        .get_by_label_contains("conference.hosts[1]: host \"IRQ\" is not on the invitation list");
+    let _ = std::fs::remove_dir_all(dir);
+}

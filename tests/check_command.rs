@@ -86,3 +86,33 @@ fn a_file_of_an_older_format_is_checked_and_said_to_be_migrated() {
     let (_, current, _) = check(&[]);
     assert!(!current.contains("migrated"), "{current}");
 }
+
+#[test]
+fn a_capital_written_as_lon_lat_is_a_warning_that_names_it_and_the_file_stays_sound() {
+    let scenario = coalition_core::io::PARIS_2014.replacen(
+        "\"lat\": 33.34,\n        \"lon\": 44.39",
+        "\"lat\": 44.39,\n        \"lon\": 33.34",
+        1,
+    );
+    assert_ne!(
+        scenario,
+        coalition_core::io::PARIS_2014,
+        "Baghdad's position is in the file"
+    );
+    let path = temp_file("backwards.coalition", &scenario);
+    let (code, stdout, _) = check(&[path.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 0, "a warning is not a problem: {stdout}");
+    let warnings: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("warning: "))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{stdout}");
+    assert!(
+        warnings[0].contains(".position: lat 44.39, lon 33.34"),
+        "{stdout}"
+    );
+    assert!(
+        warnings[0].contains("Iraq") && warnings[0].contains("[lon, lat]"),
+        "{stdout}"
+    );
+}

@@ -143,6 +143,7 @@ impl CoalitionApp {
         self.advance_play(&ctx);
         self.intercept_close(&ctx);
         self.take_dropped_files(&ctx);
+        self.view.warnings.refresh(&self.doc, &self.basemap);
         let asking = self.files.prompt.is_some()
             || self.files.dialog.is_some()
             || self.view.edit.removal.is_some()

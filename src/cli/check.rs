@@ -1,4 +1,5 @@
-//! `check [FILE]`: validate a scenario and print each problem on its line.
+//! `check [FILE]`: validate a scenario and print each problem on its line,
+//! then each warning (what it allows but is probably a mistake).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -6,7 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{Exit, read, say};
-use coalition_core::model::{FORMAT_VERSION, validate};
+use coalition_core::model::{FORMAT_VERSION, validate, warnings};
 
 /// Validate FILE (or the built-in scenario) and print its problems; exit 0
 /// only if it is sound, 1 if it has problems, 2 if it cannot be read.
@@ -33,6 +34,12 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
     let problems = validate(&scenario);
     for problem in &problems {
         say(out, format_args!("{problem}"));
+    }
+    // Warnings do not make a file unsound: the exit status stays as the
+    // problems say. The outlines are built in; without them, fewer checks.
+    let basemap = coalition_core::geo::basemap::Basemap::embedded().ok();
+    for warning in warnings(&scenario, basemap.as_ref()) {
+        say(out, format_args!("warning: {warning}"));
     }
     if problems.is_empty() {
         say(

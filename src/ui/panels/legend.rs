@@ -41,6 +41,10 @@ pub fn legend_panel_ui(
                 ui.separator();
                 problems_ui(ui, doc, commands);
             }
+            if !view.warnings.list.is_empty() {
+                ui.separator();
+                warnings_ui(ui, &view.warnings.list);
+            }
         });
 }
 
@@ -211,6 +215,17 @@ fn disputes_ui(ui: &mut egui::Ui, scenario: &Scenario, commands: &mut Vec<Comman
             ui.add_space(4.0);
         }
     });
+}
+
+/// What the file allows but is probably a mistake, each with its path.
+fn warnings_ui(ui: &mut egui::Ui, warnings: &[coalition_core::model::Problem]) {
+    egui::CollapsingHeader::new(format!("Warnings ({})", warnings.len()))
+        .default_open(true)
+        .show(ui, |ui| {
+            for warning in warnings {
+                ui.label(warning.to_string());
+            }
+        });
 }
 
 /// Problems that did not stop the file loading; a click shows the item.

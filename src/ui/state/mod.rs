@@ -49,6 +49,27 @@ pub struct ViewState {
     pub side_panels: SidePanels,
     /// The Help window open, if any.
     pub help: Option<crate::ui::command::HelpWindow>,
+    /// What the scenario allows but is probably a mistake.
+    pub warnings: Warnings,
+}
+
+/// The document's warnings (`coalition_core::model::warnings`: a position
+/// written as `[lon, lat]`, a host not invited), worked out against the
+/// outlines once per revision.
+#[derive(Debug, Default)]
+pub struct Warnings {
+    revision: u64,
+    pub list: Vec<coalition_core::model::Problem>,
+}
+
+impl Warnings {
+    /// Brings the list in step with `doc`.
+    pub fn refresh(&mut self, doc: &Document, basemap: &coalition_core::geo::basemap::Basemap) {
+        if self.revision != doc.revision {
+            self.list = coalition_core::model::warnings(&doc.scenario, Some(basemap));
+            self.revision = doc.revision;
+        }
+    }
 }
 
 /// Whether each side panel is open: as the user last chose, else open in a
@@ -114,6 +135,7 @@ impl ViewState {
             decision: DecisionView::default(),
             side_panels: SidePanels::default(),
             help: None,
+            warnings: Warnings::default(),
         }
     }
 

@@ -6,6 +6,7 @@
 mod decision;
 mod templates;
 mod validate;
+mod warnings;
 
 use std::collections::BTreeMap;
 
@@ -18,6 +19,7 @@ pub use decision::{
 };
 pub use templates::{blank_scenario, new_actor_at, template_from};
 pub use validate::{Problem, is_web_url, parse_hex_colour, validate};
+pub use warnings::warnings;
 
 /// The file format version this build writes.
 pub const FORMAT_VERSION: u32 = 3;
