@@ -353,6 +353,38 @@ fn main() {
         );
     }
 
+    for count in [1_000, 4_000, 10_000] {
+        if !wanted(&format!("layout {count}")) {
+            continue;
+        }
+        let nodes = scattered_nodes(count);
+        let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+        let style = coalition_core::geo::layout::LayoutStyle {
+            node_radius: 7.0,
+            node_gap: 3.0,
+            label_gap: 3.0,
+            edge_inset: 20.0,
+        };
+        // Text measured as the window's 13-point font would, about.
+        let measure = |text: &str| egui::vec2(7.0 * text.chars().count() as f32, 14.0);
+        let times: Vec<Duration> = (0..rounds().min(7))
+            .map(|_| {
+                let start = Instant::now();
+                black_box(coalition_core::geo::layout::layout(
+                    black_box(&nodes),
+                    rect,
+                    style,
+                    &measure,
+                ));
+                start.elapsed()
+            })
+            .collect();
+        println!(
+            "layout, {count:>6} nodes scattered over 1280x800   median {}",
+            show(median(times))
+        );
+    }
+
     for (label, scenario) in hundred_thousand() {
         if !wanted(&format!("load 100k {label}")) {
             continue;
@@ -470,4 +502,21 @@ fn hundred_thousand() -> Vec<(&'static str, coalition_core::model::Scenario)> {
         ("quotes", quotes),
         ("stance overrides", stances),
     ]
+}
+
+/// `count` nodes scattered over a 1280x800 map by a fixed sequence, each
+/// with a label and an id: a world map of actors, for the layout alone.
+fn scattered_nodes(count: usize) -> Vec<coalition_core::geo::layout::NodeInput> {
+    let mut seed = 7_u32;
+    let mut next = move || {
+        seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        (seed >> 8) as f32 / (1 << 24) as f32
+    };
+    (0..count)
+        .map(|i| coalition_core::geo::layout::NodeInput {
+            anchor: egui::pos2(next() * 1280.0, next() * 800.0),
+            label: format!("Actor number {i}"),
+            short_label: format!("A{i}"),
+        })
+        .collect()
 }

@@ -139,15 +139,37 @@ fn constrain(p: &mut NodePlacement, inner: Rect) {
 
 fn separate(placements: &mut [NodePlacement], inner: Rect, style: LayoutStyle) {
     let min_distance = 2.0 * style.node_radius + style.node_gap;
+    let mut near = Vec::new();
+    // Where the nodes cannot all fit (thousands on one screen, or those
+    // beyond the view crowding its edge), pushing never ends: stop once ten
+    // passes in a row found no fewer close pairs than the best pass so far.
+    let mut fewest = usize::MAX;
+    let mut stalled = 0;
     for _ in 0..200 {
-        let mut moved = false;
+        // Each pass asks a grid of where the nodes were when it began: a
+        // pair too close now lies in the same or a neighbouring cell unless
+        // a push this pass moved it, and the next pass finds it. The last
+        // pass moves nothing, so its grid is exact and no close pair is left.
+        let grid = Grid::of_points(min_distance, inner, placements.iter().map(|p| p.centre));
+        let mut moved = 0_usize;
         for i in 0..placements.len() {
-            for j in (i + 1)..placements.len() {
+            near.clear();
+            near.extend(
+                grid.near(Rect::from_center_size(
+                    placements[i].centre,
+                    Vec2::splat(2.0 * min_distance),
+                ))
+                .filter(|&j| j > i),
+            );
+            // In index order, as a pass over every pair would visit them.
+            near.sort_unstable();
+            near.dedup();
+            for &j in &near {
                 let d = placements[j].centre - placements[i].centre;
-                let distance = d.length();
-                if distance >= min_distance - 0.01 {
+                if d.length_sq() >= (min_distance - 0.01).powi(2) {
                     continue;
                 }
+                let distance = d.length();
                 let direction = if distance > 1e-3 {
                     d / distance
                 } else {
@@ -160,12 +182,118 @@ fn separate(placements: &mut [NodePlacement], inner: Rect, style: LayoutStyle) {
                 placements[j].centre += push;
                 constrain(&mut placements[i], inner);
                 constrain(&mut placements[j], inner);
-                moved = true;
+                moved += 1;
             }
         }
-        if !moved {
+        if moved == 0 {
             break;
         }
+        if moved < fewest {
+            fewest = moved;
+            stalled = 0;
+        } else {
+            stalled += 1;
+            if stalled == 10 {
+                break;
+            }
+        }
+    }
+}
+
+/// A uniform grid over a rectangle of the screen: which items (points or
+/// rectangles) lie in each cell, so that "what is near here" costs the items
+/// near, not all of them. Keeps the layout near linear in the number of
+/// nodes where they are spread out (a world map of thousands of actors),
+/// rather than quadratic. Anything beyond the rectangle counts as in its
+/// nearest border cell, so nothing is missed, only found less sharply.
+struct Grid {
+    origin: Pos2,
+    cell: f32,
+    columns: usize,
+    rows: usize,
+    cells: Vec<Vec<usize>>,
+}
+
+impl Grid {
+    /// At most this many cells: a larger area gets larger cells.
+    const MAX_CELLS: f32 = 1_000_000.0;
+
+    fn new(cell: f32, over: Rect) -> Self {
+        let size = if over.is_finite() && over.is_positive() {
+            over.size()
+        } else {
+            Vec2::splat(1.0)
+        };
+        let cell = cell
+            .max(1.0)
+            .max((size.x * size.y / Self::MAX_CELLS).sqrt());
+        let columns = (size.x / cell).ceil().max(1.0) as usize;
+        let rows = (size.y / cell).ceil().max(1.0) as usize;
+        Self {
+            origin: if over.is_finite() {
+                over.min
+            } else {
+                Pos2::ZERO
+            },
+            cell,
+            columns,
+            rows,
+            cells: vec![Vec::new(); columns * rows],
+        }
+    }
+
+    fn of_points(cell: f32, over: Rect, points: impl Iterator<Item = Pos2>) -> Self {
+        let mut grid = Self::new(cell, over);
+        for (i, p) in points.enumerate() {
+            grid.insert(i, Rect::from_min_max(p, p));
+        }
+        grid
+    }
+
+    /// The columns and rows a rectangle covers, clamped to the grid (a
+    /// non-finite coordinate counts as the grid's first cell).
+    fn span(
+        &self,
+        rect: Rect,
+    ) -> (
+        std::ops::RangeInclusive<usize>,
+        std::ops::RangeInclusive<usize>,
+    ) {
+        let at = |v: f32, origin: f32, last: usize| {
+            // Truncation is the floor for what is past the origin; the rest
+            // (and NaN) is the first cell.
+            let n = (v - origin) / self.cell;
+            if n > 0.0 { (n as usize).min(last) } else { 0 }
+        };
+        let (c0, c1) = (
+            at(rect.min.x, self.origin.x, self.columns - 1),
+            at(rect.max.x, self.origin.x, self.columns - 1),
+        );
+        let (r0, r1) = (
+            at(rect.min.y, self.origin.y, self.rows - 1),
+            at(rect.max.y, self.origin.y, self.rows - 1),
+        );
+        (c0..=c1, r0..=r1)
+    }
+
+    fn insert(&mut self, item: usize, rect: Rect) {
+        let (columns, rows) = self.span(rect);
+        for row in rows {
+            for column in columns.clone() {
+                self.cells[row * self.columns + column].push(item);
+            }
+        }
+    }
+
+    /// The items in the cells `rect` covers (an item may come more than once).
+    fn near(&self, rect: Rect) -> impl Iterator<Item = usize> + '_ {
+        let (columns, rows) = self.span(rect);
+        rows.flat_map(move |row| {
+            columns
+                .clone()
+                .map(move |column| row * self.columns + column)
+        })
+        .flat_map(|cell| self.cells[cell].iter().copied())
     }
 }
 
@@ -200,15 +328,27 @@ fn place_labels(
     // Most crowded first: they have the fewest free spots.
     let crowd_radius = 6.0 * style.node_radius;
     let mut order: Vec<usize> = (0..placements.len()).collect();
+    let centres = Grid::of_points(crowd_radius, map_rect, placements.iter().map(|p| p.centre));
     let crowding: Vec<usize> = placements
         .iter()
         .map(|p| {
-            placements
-                .iter()
-                .filter(|q| (q.centre - p.centre).length() < crowd_radius)
+            centres
+                .near(Rect::from_center_size(
+                    p.centre,
+                    Vec2::splat(2.0 * crowd_radius),
+                ))
+                .filter(|&j| (placements[j].centre - p.centre).length_sq() < crowd_radius.powi(2))
                 .count()
         })
         .collect();
+    // Labels and nodes, by the cells they cover: a candidate spot is checked
+    // against those near it.
+    let cell = 4.0 * style.node_radius;
+    let mut nodes_near = Grid::new(cell, map_rect);
+    for (i, b) in node_boxes.iter().enumerate() {
+        nodes_near.insert(i, *b);
+    }
+    let mut labels_near = Grid::new(cell, map_rect);
     order.sort_by_key(|&i| (std::cmp::Reverse(crowding[i]), i));
 
     let mut taken: Vec<Rect> = Vec::new();
@@ -228,8 +368,12 @@ fn place_labels(
                 for rect in candidates(centre, size, distance) {
                     let padded = rect.expand(1.0);
                     let fits = map_rect.contains_rect(rect)
-                        && !taken.iter().any(|t| t.intersects(padded))
-                        && !node_boxes.iter().any(|n| n.intersects(padded));
+                        && !labels_near
+                            .near(padded)
+                            .any(|t| taken[t].intersects(padded))
+                        && !nodes_near
+                            .near(padded)
+                            .any(|n| node_boxes[n].intersects(padded));
                     if fits {
                         chosen = Some(PlacedLabel {
                             rect,
@@ -241,6 +385,7 @@ fn place_labels(
             }
         }
         if let Some(label) = &chosen {
+            labels_near.insert(taken.len(), label.rect);
             taken.push(label.rect);
         }
         placements[i].label = chosen;
@@ -344,6 +489,46 @@ mod tests {
                     p.centre
                 );
             }
+        }
+    }
+
+    #[test]
+    fn two_thousand_scattered_nodes_end_apart_with_no_label_over_another_or_a_node() {
+        // A world map's worth of actors, scattered by a fixed sequence: the
+        // grid that finds near neighbours must leave no close pair behind.
+        let mut seed = 12_345_u32;
+        let mut next = move || {
+            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            (seed >> 8) as f32 / (1 << 24) as f32
+        };
+        let area = Rect::from_min_max(pos2(0.0, 0.0), pos2(1900.0, 1000.0));
+        let nodes: Vec<NodeInput> = (0..2_000)
+            .map(|i| node(next() * 1900.0, next() * 1000.0, &format!("Actor {i}")))
+            .collect();
+        let out = layout(&nodes, area, STYLE, &measure);
+        let min_distance = 2.0 * STYLE.node_radius + STYLE.node_gap;
+        let mut close = 0;
+        for a in 0..out.len() {
+            for b in (a + 1)..out.len() {
+                if (out[a].centre - out[b].centre).length() < min_distance - 0.1 {
+                    close += 1;
+                }
+            }
+        }
+        assert_eq!(close, 0, "{close} pairs of nodes overlap");
+        let labels: Vec<Rect> = out
+            .iter()
+            .filter_map(|p| p.label.as_ref().map(|l| l.rect))
+            .collect();
+        assert!(labels.len() > 500, "only {} labels placed", labels.len());
+        for (a, ra) in labels.iter().enumerate() {
+            assert!(!labels[a + 1..].iter().any(|rb| ra.intersects(*rb)));
+            assert!(!out.iter().any(|p| {
+                ra.intersects(Rect::from_center_size(
+                    p.centre,
+                    Vec2::splat(2.0 * STYLE.node_radius),
+                ))
+            }));
         }
     }
 
