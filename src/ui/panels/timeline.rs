@@ -70,6 +70,19 @@ fn controls_ui(ui: &mut egui::Ui, time: &TimeView, date: Date, commands: &mut Ve
     });
 }
 
+/// `excerpt` in curly quotation marks, once: an excerpt that is itself a
+/// quotation in straight or curly marks keeps its words, not its marks.
+pub fn quoted(excerpt: &str) -> String {
+    let marks: &[char] = &['"', '\u{201C}', '\u{201D}'];
+    let words = excerpt.trim();
+    let inner = words
+        .strip_prefix(marks)
+        .and_then(|w| w.strip_suffix(marks))
+        .filter(|w| !w.contains(marks))
+        .unwrap_or(words);
+    format!("\u{201C}{inner}\u{201D}")
+}
+
 /// "15 September 2014".
 pub fn long_date(date: Date) -> String {
     date.format("%-d %B %Y").to_string()
@@ -320,9 +333,7 @@ fn banner_ui(
                     ui.label(&event.title);
                 });
                 if !event.excerpt.is_empty() {
-                    ui.label(
-                        egui::RichText::new(format!("\u{201C}{}\u{201D}", event.excerpt)).italics(),
-                    );
+                    ui.label(egui::RichText::new(quoted(&event.excerpt)).italics());
                 }
                 if !event.text.is_empty() {
                     ui.weak(&event.text);
@@ -332,4 +343,27 @@ fn banner_ui(
                 }
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn an_excerpt_is_put_in_quotation_marks_once_however_it_was_written() {
+        assert_eq!(
+            quoted("We will not go beyond that."),
+            "\u{201C}We will not go beyond that.\u{201D}"
+        );
+        assert_eq!(
+            quoted("\"We will not go beyond that.\""),
+            "\u{201C}We will not go beyond that.\u{201D}"
+        );
+        assert_eq!(quoted(" \u{201C}Iraq.\u{201D} "), "\u{201C}Iraq.\u{201D}");
+        // Marks inside stay, and so do the outer ones that pair with them.
+        assert_eq!(
+            quoted("\"a\" said \"b\""),
+            "\u{201C}\"a\" said \"b\"\u{201D}"
+        );
+    }
 }
