@@ -239,6 +239,7 @@ fn the_legend_draws_each_relation_kind_as_the_map_draws_its_edges() {
             short: &[],
             look: picture.options.look,
             date: None,
+            staying_away: 0,
         };
         export::paint_legend(ui.painter(), egui::pos2(10.0, 10.0), &key);
     });
@@ -372,4 +373,35 @@ fn the_file_menu_s_days_side_by_side_are_the_story_s_days_and_the_one_shown() {
     )
     .expect_err("no timeline");
     assert!(err.to_string().contains("timeline"), "{err}");
+}
+
+#[test]
+fn the_legend_has_a_row_for_those_invited_who_stay_away_when_some_do() {
+    let doc = paris();
+    let basemap = Basemap::embedded().expect("outlines");
+    let away_rows = |svg: &str| -> Vec<String> {
+        texts(svg)
+            .into_iter()
+            .filter(|t| t.starts_with("Invited, staying away ("))
+            .collect()
+    };
+    // As it happened, everyone invited came: no row.
+    let as_it_happened =
+        export::map_svg(&doc, &basemap, &MapPicture::whole_region(&doc, EXPORT_SIZE));
+    assert!(away_rows(&as_it_happened).is_empty());
+    // A what-if in which some stay away (Iran invited): a row with their number.
+    let mut rows = Vec::new();
+    for named in doc.scenario.attendance_scenarios() {
+        let picture =
+            export::picture_for(&doc, None, Some(&named.id), None).expect("a named scenario");
+        rows.extend(away_rows(&export::map_svg(&doc, &basemap, &picture)));
+    }
+    assert!(
+        !rows.is_empty(),
+        "no what-if of Paris has anyone staying away"
+    );
+    assert!(
+        rows.iter().all(|r| r != "Invited, staying away (0)"),
+        "{rows:?}"
+    );
 }

@@ -71,7 +71,7 @@ pub fn handout_svg(
         }
         column.gap(8.0);
         let map_rect = Rect::from_min_size(pos2(MARGIN, column.y), map_size);
-        let short = paint_map(ui, map_rect, doc, basemap, &map_picture, maps);
+        let drawn = paint_map(ui, map_rect, doc, basemap, &map_picture, maps);
         column.y = map_rect.bottom() + 8.0;
         // The legend under the map, where it hides nothing.
         let mut time = crate::ui::state::time::TimeView::default();
@@ -79,9 +79,10 @@ pub fn handout_svg(
         let key = super::Legend {
             scenario: time.dated.as_ref().unwrap_or(scenario),
             hidden: &picture.hidden_relation_kinds,
-            short: &short,
+            short: &drawn.short,
             look: picture.options.look,
             date: time.date,
+            staying_away: drawn.staying_away,
         };
         let legend = super::paint_legend(&painter, pos2(MARGIN, column.y), &key);
         column.y = legend.bottom() + 12.0;

@@ -245,9 +245,17 @@ pub struct MapRecord {
     pub fills: crate::ui::map::countries::CountryFills,
 }
 
+/// What a painted map leaves for its legend to explain.
+#[derive(Clone, Debug, Default)]
+pub struct MapDrawn {
+    /// The actors labelled by their id or not at all (crowded), with their
+    /// names: a printed map cannot be hovered, so the legend spells them out.
+    pub short: Vec<(String, String)>,
+    /// How many invited actors stay away (drawn faded and struck through).
+    pub staying_away: usize,
+}
+
 /// Paints the map of `picture` into `rect` of `ui`, and its legend if asked.
-/// Returns the actors labelled by their id or not at all (crowded), with
-/// their names: a printed map cannot be hovered, so the legend spells them out.
 pub fn paint_map(
     ui: &mut egui::Ui,
     rect: Rect,
@@ -255,7 +263,7 @@ pub fn paint_map(
     basemap: &Basemap,
     picture: &MapPicture,
     maps: &mut Vec<MapRecord>,
-) -> Vec<(String, String)> {
+) -> MapDrawn {
     let mut view = picture.view_state(doc, rect);
     let mut ignored = Vec::new();
     let options = MapOptions {
@@ -286,6 +294,17 @@ pub fn paint_map(
         .filter(|((_, p), actor)| p.label.as_ref().is_none_or(|l| l.text != actor.name))
         .map(|(_, actor)| (actor.id.clone(), actor.name.clone()))
         .collect();
+    // As the map draws them: not while the outcome is hidden (predict first).
+    let staying_away = if picture.options.hide_outcome {
+        0
+    } else {
+        view.attendance
+            .invited
+            .iter()
+            .zip(&view.attendance.outcome.attending)
+            .filter(|&(&invited, &attends)| invited && !attends)
+            .count()
+    };
     if picture.legend {
         let shown = view.shown(doc);
         let origin = rect.min + vec2(10.0, 10.0);
@@ -295,10 +314,14 @@ pub fn paint_map(
             short: &short,
             look: picture.options.look,
             date: view.time.date,
+            staying_away,
         };
         paint_legend(ui.painter(), origin, &key);
     }
-    short
+    MapDrawn {
+        short,
+        staying_away,
+    }
 }
 
 /// How many short labels the legend spells out before "and N more".
@@ -315,6 +338,8 @@ pub struct Legend<'a> {
     pub look: crate::theme::MapLook,
     /// The timeline's day the map shows, if it has one.
     pub date: Option<coalition_core::model::Date>,
+    /// How many invited actors stay away: a row for them when there are any.
+    pub staying_away: usize,
 }
 
 /// The map of `picture` as an SVG document.
@@ -335,7 +360,9 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
         short,
         look: _,
         date,
+        staying_away,
     } = *legend;
+    let away_row = format!("Invited, staying away ({staying_away})");
     let heading = date.map_or_else(
         || "Stance".to_owned(),
         |d| format!("Stance on {}", crate::ui::panels::timeline::long_date(d)),
@@ -362,6 +389,7 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
         .map(with_count)
         .chain(kinds.iter().map(|(_, k)| k.label.clone()))
         .chain(std::iter::once(heading.clone()))
+        .chain((staying_away > 0).then(|| away_row.clone()))
         .chain(short.iter().map(|(id, name)| format!("{id}: {name}")))
         .map(|text| {
             painter
@@ -373,6 +401,7 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
         + 52.0;
     let rows = scenario.stance_scale.len()
         + 1
+        + usize::from(staying_away > 0)
         + kinds.len()
         + usize::from(!kinds.is_empty())
         + short.len().min(MAX_SHORT_LABELS + 1)
@@ -409,6 +438,28 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
             theme::node_stroke(),
         );
         text(y, origin.x + 34.0, &with_count(stance), false);
+        y += row;
+    }
+    if staying_away > 0 {
+        // Drawn as the map draws it: faded and struck through.
+        let centre = pos2(origin.x + 18.0, y);
+        paint_glyph(
+            painter,
+            centre,
+            6.5,
+            Glyph::Circle,
+            theme::faded(theme::map::LABEL_TEXT, theme::map::ABSENT_ALPHA),
+            egui::Stroke::new(
+                theme::node_stroke().width,
+                theme::faded(theme::node_stroke().color, theme::map::ABSENT_ALPHA),
+            ),
+        );
+        let d = vec2(9.0, 9.0);
+        painter.line_segment(
+            [centre - d, centre + d],
+            egui::Stroke::new(2.5, theme::map::ABSENT_STRIKE),
+        );
+        text(y, origin.x + 34.0, &away_row, false);
         y += row;
     }
     if !kinds.is_empty() {

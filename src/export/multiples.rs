@@ -182,7 +182,7 @@ pub fn paint_multiples(
             legend: false,
             ..base.clone()
         };
-        paint_map(ui, map_rect, doc, basemap, &picture, maps);
+        let drawn = paint_map(ui, map_rect, doc, basemap, &picture, maps);
         // A compact legend: each stance and how many hold it that day.
         let mut time = TimeView::default();
         time.go_to(doc, Some(*day));
@@ -192,6 +192,7 @@ pub fn paint_multiples(
             short: &[],
             look: picture.options.look,
             date: Some(*day),
+            staying_away: drawn.staying_away,
         };
         let origin = match layout {
             Layout::Grid => map_rect.min + vec2(8.0, 8.0),
