@@ -240,6 +240,8 @@ fn the_legend_draws_each_relation_kind_as_the_map_draws_its_edges() {
             look: picture.options.look,
             date: None,
             staying_away: 0,
+            title: None,
+            what_if: None,
         };
         export::paint_legend(ui.painter(), egui::pos2(10.0, 10.0), &key);
     });
@@ -376,7 +378,7 @@ fn the_file_menu_s_days_side_by_side_are_the_story_s_days_and_the_one_shown() {
 }
 
 #[test]
-fn the_legend_has_a_row_for_those_invited_who_stay_away_when_some_do() {
+fn the_legend_names_the_scenario_and_its_what_if_and_has_a_row_for_those_who_stay_away() {
     let doc = paris();
     let basemap = Basemap::embedded().expect("outlines");
     let away_rows = |svg: &str| -> Vec<String> {
@@ -403,5 +405,19 @@ fn the_legend_has_a_row_for_those_invited_who_stay_away_when_some_do() {
     assert!(
         rows.iter().all(|r| r != "Invited, staying away (0)"),
         "{rows:?}"
+    );
+    // The picture says which scenario and which what-if it is.
+    let iran = export::picture_for(&doc, None, Some("iran-invited"), None).expect("a what-if");
+    let text = texts(&export::map_svg(&doc, &basemap, &iran));
+    assert!(text.contains(&doc.scenario.title), "{text:?}");
+    assert!(
+        text.iter().any(|t| t == "Invitations: Iran invited"),
+        "{text:?}"
+    );
+    assert!(
+        texts(&as_it_happened)
+            .iter()
+            .any(|t| t == "Invitations: As it happened: Iran not invited"),
+        "the first list is named too"
     );
 }

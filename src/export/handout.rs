@@ -83,6 +83,9 @@ pub fn handout_svg(
             look: picture.options.look,
             date: time.date,
             staying_away: drawn.staying_away,
+            // The handout's own heading names them.
+            title: None,
+            what_if: None,
         };
         let legend = super::paint_legend(&painter, pos2(MARGIN, column.y), &key);
         column.y = legend.bottom() + 12.0;

@@ -308,7 +308,21 @@ pub fn paint_map(
     if picture.legend {
         let shown = view.shown(doc);
         let origin = rect.min + vec2(10.0, 10.0);
+        // Which invitation list it shows, by name: a picture on a slide
+        // must say which what-if it is.
+        let what_if = if view.attendance.is_custom() {
+            Some("Invitations: a list changed by hand".to_owned())
+        } else if doc.scenario.conference.is_some() {
+            doc.scenario
+                .attendance_scenarios()
+                .get(view.attendance.position)
+                .map(|named| format!("Invitations: {}", named.name))
+        } else {
+            None
+        };
         let key = Legend {
+            title: Some(doc.scenario.title.as_str()),
+            what_if: what_if.as_deref(),
             scenario: shown,
             hidden: &view.hidden_relation_kinds,
             short: &short,
@@ -340,6 +354,10 @@ pub struct Legend<'a> {
     pub date: Option<coalition_core::model::Date>,
     /// How many invited actors stay away: a row for them when there are any.
     pub staying_away: usize,
+    /// The scenario's title, first, for a picture that stands alone.
+    pub title: Option<&'a str>,
+    /// Which invitation list the picture shows, in words.
+    pub what_if: Option<&'a str>,
 }
 
 /// The map of `picture` as an SVG document.
@@ -361,6 +379,8 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
         look: _,
         date,
         staying_away,
+        title,
+        what_if,
     } = *legend;
     let away_row = format!("Invited, staying away ({staying_away})");
     let heading = date.map_or_else(
@@ -389,6 +409,7 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
         .map(with_count)
         .chain(kinds.iter().map(|(_, k)| k.label.clone()))
         .chain(std::iter::once(heading.clone()))
+        .chain(what_if.map(str::to_owned))
         .chain((staying_away > 0).then(|| away_row.clone()))
         .chain(short.iter().map(|(id, name)| format!("{id}: {name}")))
         .map(|text| {
@@ -398,9 +419,22 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
                 .x
         })
         .fold(80.0_f32, f32::max)
+        .max(title.map_or(0.0, |t| {
+            painter
+                .layout_no_wrap(
+                    t.to_owned(),
+                    egui::FontId::proportional(14.0),
+                    egui::Color32::BLACK,
+                )
+                .size()
+                .x
+                - 36.0
+        }))
         + 52.0;
     let rows = scenario.stance_scale.len()
         + 1
+        + usize::from(title.is_some())
+        + usize::from(what_if.is_some())
         + usize::from(staying_away > 0)
         + kinds.len()
         + usize::from(!kinds.is_empty())
@@ -425,6 +459,14 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
         };
         painter.text(pos2(x, y), egui::Align2::LEFT_CENTER, s, font, colour);
     };
+    if let Some(title) = title {
+        text(y, origin.x + 8.0, title, true);
+        y += row;
+    }
+    if let Some(what_if) = what_if {
+        text(y, origin.x + 8.0, what_if, false);
+        y += row;
+    }
     text(y, origin.x + 8.0, &heading, true);
     y += row;
     let count = scenario.stance_scale.len();

@@ -193,6 +193,8 @@ pub fn paint_multiples(
             look: picture.options.look,
             date: Some(*day),
             staying_away: drawn.staying_away,
+            title: None,
+            what_if: None,
         };
         let origin = match layout {
             Layout::Grid => map_rect.min + vec2(8.0, 8.0),
