@@ -14,6 +14,24 @@ fn app_harness() -> Harness<'static, CoalitionApp> {
     app_harness_at(1440.0, 900.0)
 }
 
+/// The app at 1280×800 or wider, opened on `file` as a double-click would.
+fn app_harness_opening(
+    file: &std::path::Path,
+    width: f32,
+    height: f32,
+) -> Harness<'static, CoalitionApp> {
+    let startup = Startup {
+        file: Some(file.to_path_buf()),
+        recovery_dir: None,
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(width, height))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| CoalitionApp::new(cc, &startup));
+    harness.run();
+    harness
+}
+
 fn app_harness_at(width: f32, height: f32) -> Harness<'static, CoalitionApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(width, height))
@@ -265,19 +283,7 @@ fn a_file_that_cannot_be_read_leaves_the_built_in_scenario_and_says_why() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("broken.coalition");
     std::fs::write(&path, "{\n  \"format\": 1,\n  \"title\": \n").expect("write");
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_theme(egui::Theme::Light)
-        .build_eframe(|cc| {
-            CoalitionApp::new(
-                cc,
-                &Startup {
-                    file: Some(path.clone()),
-                    recovery_dir: None,
-                },
-            )
-        });
-    harness.run();
+    let mut harness = app_harness_opening(&path, 1280.0, 800.0);
     assert_eq!(harness.state().doc.scenario.actors.len(), 34);
     harness.get_by_label_contains("Could not open");
     harness.get_by_label_contains("line 4, column 0");
@@ -478,19 +484,7 @@ fn a_file_with_a_host_left_off_the_invitation_list_opens_with_a_warning_in_the_l
         coalition_core::io::scenario_to_string(&scenario).expect("serialises"),
     )
     .expect("write");
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .with_theme(egui::Theme::Light)
-        .build_eframe(|cc| {
-            CoalitionApp::new(
-                cc,
-                &Startup {
-                    file: Some(path.clone()),
-                    recovery_dir: None,
-                },
-            )
-        });
-    harness.run();
+    let harness = app_harness_opening(&path, 1440.0, 900.0);
     harness.get_by_label_contains("Warnings (1)");
     harness
         .get_by_label_contains("conference.hosts[1]: host \"IRQ\" is not on the invitation list");

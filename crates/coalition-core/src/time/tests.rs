@@ -20,19 +20,28 @@ fn actor(id: &str, stance: &str) -> Actor {
     }
 }
 
-fn stance(id: &str, date: &str, actor: &str, to: &str) -> Event {
+/// An event on `date` that makes one change.
+fn event(id: &str, date: &str, change: Change) -> Event {
     Event {
         id: id.into(),
         date: day(date),
         title: id.into(),
         sources: vec!["s".into()],
-        changes: vec![Change::Stance {
+        changes: vec![change],
+        ..Event::default()
+    }
+}
+
+fn stance(id: &str, date: &str, actor: &str, to: &str) -> Event {
+    event(
+        id,
+        date,
+        Change::Stance {
             actor: actor.into(),
             stance: to.into(),
             reason: format!("{id} says so"),
-        }],
-        ..Event::default()
-    }
+        },
+    )
 }
 
 fn scenario(events: Vec<Event>) -> Scenario {
@@ -125,14 +134,6 @@ fn a_relation_holds_between_the_events_that_start_and_end_it() {
         to: "FRA".into(),
         kind: "ally".into(),
     };
-    let event = |id: &str, date: &str, change: Change| Event {
-        id: id.into(),
-        date: day(date),
-        title: id.into(),
-        sources: vec!["s".into()],
-        changes: vec![change],
-        ..Event::default()
-    };
     let s = scenario(vec![
         event(
             "ends",
@@ -156,22 +157,16 @@ fn a_relation_holds_between_the_events_that_start_and_end_it() {
 
 #[test]
 fn an_event_naming_a_two_way_relation_s_ends_swapped_ends_it_but_not_a_one_way_one() {
-    let swapped = |kind: &str| RelationRef {
+    let swapped = RelationRef {
         from: "FRA".into(),
         to: "USA".into(),
-        kind: kind.into(),
+        kind: "ally".into(),
     };
-    let ends = |id: &str, kind: &str| Event {
-        id: id.into(),
-        date: day("2014-12-01"),
-        title: id.into(),
-        sources: vec!["s".into()],
-        changes: vec![Change::RelationEnds {
-            relation: swapped(kind),
-        }],
-        ..Event::default()
-    };
-    let mut s = scenario(vec![ends("ally ends", "ally")]);
+    let mut s = scenario(vec![event(
+        "ally ends",
+        "2014-12-01",
+        Change::RelationEnds { relation: swapped },
+    )]);
     s.relations[0].directed = false;
     assert_eq!(s.relations_at(day("2014-11-30")), [0, 1]);
     assert_eq!(s.relations_at(day("2014-12-01")), [1]);
