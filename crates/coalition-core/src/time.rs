@@ -264,6 +264,20 @@ impl Chronology {
             .collect()
     }
 
+    /// [`Scenario::as_of`], with this chronology of `scenario`; `held` is
+    /// left naming the relations the copy holds, for [`Chronology::restate`].
+    pub fn as_of(
+        &self,
+        scenario: &Scenario,
+        date: Date,
+        held: &mut Option<Vec<usize>>,
+    ) -> Scenario {
+        let mut shown = scenario.clone_but_relations();
+        *held = None;
+        self.restate(scenario, date, &mut shown, held);
+        shown
+    }
+
     /// [`Scenario::restate_as_of_tracked`], with this chronology of
     /// `scenario`.
     pub fn restate(
@@ -349,9 +363,7 @@ impl Scenario {
     /// [`Scenario::offstage_at`].
     #[must_use]
     pub fn as_of(&self, date: Date) -> Scenario {
-        let mut shown = self.clone_but_relations();
-        self.restate_as_of(date, &mut shown);
-        shown
+        Chronology::new(self).as_of(self, date, &mut None)
     }
 
     /// Writes this scenario as it stood on `date` over `shown`, a copy that

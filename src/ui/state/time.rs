@@ -94,12 +94,7 @@ impl TimeView {
             }
             _ => {
                 self.chronology = Chronology::new(scenario);
-                let mut dated = scenario.as_of(date);
-                // Once more, to learn which relations it holds.
-                self.held = None;
-                self.chronology
-                    .restate(scenario, date, &mut dated, &mut self.held);
-                dated
+                self.chronology.as_of(scenario, date, &mut self.held)
             }
         };
         self.offstage = self.chronology.offstage_at(scenario, date);

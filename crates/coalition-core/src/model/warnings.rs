@@ -28,14 +28,15 @@ const COUNTRY_SLACK_DEGREES: f64 = 3.0;
 pub fn warnings(scenario: &Scenario, basemap: Option<&Basemap>) -> Vec<Problem> {
     let mut found = Vec::new();
     positions(scenario, basemap, &mut found);
+    let known = scenario.actor_indices();
     if let Some(conference) = &scenario.conference {
-        hosts("conference", scenario, conference, &mut found);
+        hosts("conference", &known, conference, &mut found);
     }
     for (i, decision) in scenario.decisions.iter().enumerate() {
         if let Some(meeting) = &decision.meeting {
             hosts(
                 &format!("decisions[{i}].meeting"),
-                scenario,
+                &known,
                 meeting,
                 &mut found,
             );
@@ -97,12 +98,11 @@ fn positions(scenario: &Scenario, basemap: Option<&Basemap>, found: &mut Vec<Pro
     }
 }
 
-fn hosts(at: &str, scenario: &Scenario, meeting: &Conference, found: &mut Vec<Problem>) {
-    let known: std::collections::HashSet<&str> =
-        scenario.actors.iter().map(|a| a.id.as_str()).collect();
+/// `known`: the scenario's actors by id (`Scenario::actor_indices`).
+fn hosts(at: &str, known: &HashMap<&str, usize>, meeting: &Conference, found: &mut Vec<Problem>) {
     for (j, host) in meeting.hosts.iter().enumerate() {
         // An unknown id is validation's to report.
-        if !known.contains(host.as_str()) {
+        if !known.contains_key(host.as_str()) {
             continue;
         }
         let invited = meeting.invited.iter().any(|id| id == host)
