@@ -56,7 +56,8 @@ fn as_it_happened_all_29_participants_attend() {
     assert_eq!(app.view.attendance.position, 0);
     assert_eq!(app.view.attendance.outcome.attending_count(), 29);
     harness.get_by_label("Invited but staying away (0)");
-    harness.get_by_label("Attending (29)");
+    // The tab's heading, and the legend's key to the map's marks.
+    assert_eq!(harness.get_all_by_label("Attending (29)").count(), 2);
 }
 
 #[test]

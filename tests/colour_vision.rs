@@ -143,3 +143,48 @@ fn the_check_catches_neighbours_that_look_alike() {
     assert!(failures[2].contains("deuteranopia"), "{}", failures[2]);
     assert!(least.iter().all(|l| l.delta_e < MIN_DELTA_E));
 }
+
+#[test]
+fn every_stance_s_country_tint_stands_out_from_the_land_and_the_sea() {
+    use coalition_map::theme::{TINT_FLOOR, blend, country_tint, map, tint_difference};
+    let mut failures = Vec::new();
+    let mut least = f64::INFINITY;
+    let mut check = |what: String, colour: Color32| {
+        let tint = country_tint(colour);
+        for (ground, name) in [(map::LAND, "land"), (map::SEA, "sea")] {
+            let difference = tint_difference(tint, ground);
+            least = least.min(difference);
+            if difference < TINT_FLOOR {
+                failures.push(format!(
+                    "{what}: tint {} is only ΔE00 {difference:.2} from the {name}",
+                    hex(tint)
+                ));
+            }
+        }
+    };
+    for look in Look::ALL {
+        for count in 2..=9 {
+            for rank in 0..count {
+                let what = format!("{} look, rank {rank} of {count}", look.name());
+                check(what, palette_colour_for(look, rank, count));
+            }
+        }
+    }
+    // Colours a file may set: the land's own, the sea's, white, a pale grey.
+    for colour in [
+        map::LAND,
+        map::SEA,
+        Color32::WHITE,
+        Color32::from_gray(0xEE),
+    ] {
+        check(format!("file colour {}", hex(colour)), colour);
+    }
+    println!("least tint difference from land or sea: ΔE00 {least:.2}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+
+    // The plain blend the map used before fails the floor for sunset's pale
+    // middle: the check is one that can fail.
+    let pale_middle = palette_colour_for(Look::Screen, 1, 3);
+    let plain = blend(map::LAND, pale_middle, map::TINT_ALPHA);
+    assert!(tint_difference(plain, map::LAND) < TINT_FLOOR);
+}

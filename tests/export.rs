@@ -239,9 +239,10 @@ fn the_legend_draws_each_relation_kind_as_the_map_draws_its_edges() {
             short: &[],
             look: picture.options.look,
             date: None,
-            staying_away: 0,
+            presence: export::PresenceCounts::default(),
             title: None,
             what_if: None,
+            sources: None,
         };
         export::paint_legend(ui.painter(), egui::pos2(10.0, 10.0), &key);
     });
@@ -420,4 +421,63 @@ fn the_legend_names_the_scenario_and_its_what_if_and_has_a_row_for_those_who_sta
             .any(|t| t == "Invitations: As it happened: Iran not invited"),
         "the first list is named too"
     );
+}
+
+#[test]
+fn the_legend_lists_each_state_toward_the_meeting_and_the_map_draws_each_differently() {
+    use coalition_map::theme::map::{HOST_BAR, NOT_INVITED_RING};
+    let doc = paris();
+    let basemap = Basemap::embedded().expect("outlines");
+    let picture = MapPicture::whole_region(&doc, EXPORT_SIZE);
+    let text = texts(&export::map_svg(&doc, &basemap, &picture));
+    let conference = doc.scenario.conference.as_ref().expect("Paris has one");
+    // Every actor in the picture on the day shown is in exactly one row.
+    let row = |prefix: &str| -> usize {
+        let found = text
+            .iter()
+            .find_map(|t| t.strip_prefix(prefix)?.strip_suffix(')')?.parse().ok());
+        found.unwrap_or_else(|| panic!("no row {prefix}…: {text:?}"))
+    };
+    let (attending, not_invited, hosting) =
+        (row("Attending ("), row("Not invited ("), row("Hosting ("));
+    assert_eq!(hosting, conference.hosts.len());
+    assert!(not_invited > 0, "Iran and Syria were not invited");
+    // The map alone, without its legend's samples.
+    let bare = MapPicture {
+        legend: false,
+        ..picture.clone()
+    };
+    let drawn = export::capture(EXPORT_SIZE, |ui, maps| {
+        let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, EXPORT_SIZE);
+        export::paint_map(ui, rect, &doc, &basemap, &bare, maps);
+    });
+    assert_eq!(
+        drawn_counts(&doc, &basemap, &picture).not_invited,
+        not_invited
+    );
+    assert!(attending > not_invited);
+    // Each not-invited actor has its dashed ring (many short dashes), each host its bar.
+    let dashes = lines_in(&drawn.shapes, NOT_INVITED_RING).len();
+    assert!(dashes >= 10 * not_invited, "{dashes} dashes");
+    let host_bars = drawn
+        .shapes
+        .iter()
+        .filter(|c| matches!(&c.shape, egui::Shape::Rect(r) if r.fill == HOST_BAR))
+        .count();
+    assert_eq!(host_bars, hosting);
+    // And it says where it comes from.
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("Sources: ") && t.contains(&doc.scenario.sources[0].publisher)),
+        "{text:?}"
+    );
+}
+
+fn drawn_counts(doc: &Document, basemap: &Basemap, picture: &MapPicture) -> export::PresenceCounts {
+    let mut counts = export::PresenceCounts::default();
+    export::capture(EXPORT_SIZE, |ui, maps| {
+        let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, EXPORT_SIZE);
+        counts = export::paint_map(ui, rect, doc, basemap, picture, maps).presence;
+    });
+    counts
 }

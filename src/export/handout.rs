@@ -82,10 +82,12 @@ pub fn handout_svg(
             short: &drawn.short,
             look: picture.options.look,
             date: time.date,
-            staying_away: drawn.staying_away,
-            // The handout's own heading names them.
+            presence: drawn.presence,
+            // The handout's heading names the scenario, and its list of
+            // sources follows.
             title: None,
-            what_if: None,
+            what_if: drawn.what_if.as_deref(),
+            sources: None,
         };
         let legend = super::paint_legend(&painter, pos2(MARGIN, column.y), &key);
         column.y = legend.bottom() + 12.0;

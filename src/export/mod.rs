@@ -23,6 +23,8 @@ use crate::ui::command::Picture;
 use crate::ui::map::{MapOptions, line_style, map_ui};
 use crate::ui::state::ViewState;
 use crate::ui::widgets::glyph::paint_glyph;
+pub use crate::ui::widgets::presence::PresenceCounts;
+use crate::ui::widgets::presence::paint_sample;
 use coalition_core::geo::basemap::Basemap;
 use coalition_core::geo::projection::MapTransform;
 
@@ -251,8 +253,10 @@ pub struct MapDrawn {
     /// The actors labelled by their id or not at all (crowded), with their
     /// names: a printed map cannot be hovered, so the legend spells them out.
     pub short: Vec<(String, String)>,
-    /// How many invited actors stay away (drawn faded and struck through).
-    pub staying_away: usize,
+    /// How many actors are in each state toward the meeting, as drawn.
+    pub presence: PresenceCounts,
+    /// Which invitation list it shows, in words ("Invitations: Iran invited").
+    pub what_if: Option<String>,
 }
 
 /// Paints the map of `picture` into `rect` of `ui`, and its legend if asked.
@@ -294,33 +298,32 @@ pub fn paint_map(
         .filter(|((_, p), actor)| p.label.as_ref().is_none_or(|l| l.text != actor.name))
         .map(|(_, actor)| (actor.id.clone(), actor.name.clone()))
         .collect();
-    // As the map draws them: not while the outcome is hidden (predict first).
-    let staying_away = if picture.options.hide_outcome {
-        0
+    // As the map draws them: who stays away is not told while the outcome
+    // is hidden (predict first).
+    let presence = PresenceCounts::of(
+        view.shown(doc),
+        &view.attendance.invited,
+        &view.attendance.outcome.attending,
+        picture.options.hide_outcome,
+    );
+    // Which invitation list it shows, by name: a picture on a slide must
+    // say which what-if it is.
+    let what_if = if view.attendance.is_custom() {
+        Some("Invitations: a list changed by hand".to_owned())
+    } else if doc.scenario.conference.is_some() {
+        doc.scenario
+            .attendance_scenarios()
+            .get(view.attendance.position)
+            .map(|named| format!("Invitations: {}", named.name))
     } else {
-        view.attendance
-            .invited
-            .iter()
-            .zip(&view.attendance.outcome.attending)
-            .filter(|&(&invited, &attends)| invited && !attends)
-            .count()
+        None
     };
     if picture.legend {
         let shown = view.shown(doc);
         let origin = rect.min + vec2(10.0, 10.0);
-        // Which invitation list it shows, by name: a picture on a slide
-        // must say which what-if it is.
-        let what_if = if view.attendance.is_custom() {
-            Some("Invitations: a list changed by hand".to_owned())
-        } else if doc.scenario.conference.is_some() {
-            doc.scenario
-                .attendance_scenarios()
-                .get(view.attendance.position)
-                .map(|named| format!("Invitations: {}", named.name))
-        } else {
-            None
-        };
+        let sources = source_line(&doc.scenario);
         let key = Legend {
+            sources: sources.as_deref(),
             title: Some(doc.scenario.title.as_str()),
             what_if: what_if.as_deref(),
             scenario: shown,
@@ -328,14 +331,43 @@ pub fn paint_map(
             short: &short,
             look: picture.options.look,
             date: view.time.date,
-            staying_away,
+            presence,
         };
         paint_legend(ui.painter(), origin, &key);
     }
     MapDrawn {
         short,
-        staying_away,
+        presence,
+        what_if,
     }
+}
+
+/// Most publishers a source line names before "and N more".
+const MAX_PUBLISHERS: usize = 3;
+
+/// "Sources: Reuters, BBC News, US Department of Defense and 9 more": the
+/// scenario's publishers, in the order its sources list them, for a picture
+/// that leaves the app without its list of sources. `None` without sources.
+pub fn source_line(scenario: &coalition_core::model::Scenario) -> Option<String> {
+    let mut publishers: Vec<&str> = Vec::new();
+    for source in &scenario.sources {
+        let publisher = source.publisher.trim();
+        if !publisher.is_empty() && !publishers.contains(&publisher) {
+            publishers.push(publisher);
+        }
+    }
+    if publishers.is_empty() {
+        return None;
+    }
+    let named = publishers[..publishers.len().min(MAX_PUBLISHERS)].join(", ");
+    Some(if publishers.len() > MAX_PUBLISHERS {
+        format!(
+            "Sources: {named} and {} more",
+            publishers.len() - MAX_PUBLISHERS
+        )
+    } else {
+        format!("Sources: {named}")
+    })
 }
 
 /// How many short labels the legend spells out before "and N more".
@@ -352,12 +384,15 @@ pub struct Legend<'a> {
     pub look: crate::theme::MapLook,
     /// The timeline's day the map shows, if it has one.
     pub date: Option<coalition_core::model::Date>,
-    /// How many invited actors stay away: a row for them when there are any.
-    pub staying_away: usize,
+    /// How many actors are in each state toward the meeting: a row for
+    /// each state in use.
+    pub presence: PresenceCounts,
     /// The scenario's title, first, for a picture that stands alone.
     pub title: Option<&'a str>,
     /// Which invitation list the picture shows, in words.
     pub what_if: Option<&'a str>,
+    /// Where it comes from ([`source_line`]), last.
+    pub sources: Option<&'a str>,
 }
 
 /// The map of `picture` as an SVG document.
@@ -378,11 +413,12 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
         short,
         look: _,
         date,
-        staying_away,
+        presence,
         title,
         what_if,
+        sources,
     } = *legend;
-    let away_row = format!("Invited, staying away ({staying_away})");
+    let presence_rows = presence.rows();
     let heading = date.map_or_else(
         || "Stance".to_owned(),
         |d| format!("Stance on {}", crate::ui::panels::timeline::long_date(d)),
@@ -410,7 +446,8 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
         .chain(kinds.iter().map(|(_, k)| k.label.clone()))
         .chain(std::iter::once(heading.clone()))
         .chain(what_if.map(str::to_owned))
-        .chain((staying_away > 0).then(|| away_row.clone()))
+        .chain(presence_rows.iter().map(|(_, _, text)| text.clone()))
+        .chain(sources.map(str::to_owned))
         .chain(short.iter().map(|(id, name)| format!("{id}: {name}")))
         .map(|text| {
             painter
@@ -435,7 +472,8 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
         + 1
         + usize::from(title.is_some())
         + usize::from(what_if.is_some())
-        + usize::from(staying_away > 0)
+        + presence_rows.len()
+        + usize::from(sources.is_some())
         + kinds.len()
         + usize::from(!kinds.is_empty())
         + short.len().min(MAX_SHORT_LABELS + 1)
@@ -482,26 +520,17 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
         text(y, origin.x + 34.0, &with_count(stance), false);
         y += row;
     }
-    if staying_away > 0 {
-        // Drawn as the map draws it: faded and struck through.
-        let centre = pos2(origin.x + 18.0, y);
-        paint_glyph(
+    for (state, hosts, words) in &presence_rows {
+        // Drawn as the map draws it.
+        let lift = if *hosts { 3.0 } else { 0.0 };
+        paint_sample(
             painter,
-            centre,
+            pos2(origin.x + 18.0, y - lift),
             6.5,
-            Glyph::Circle,
-            theme::faded(theme::map::LABEL_TEXT, theme::map::ABSENT_ALPHA),
-            egui::Stroke::new(
-                theme::node_stroke().width,
-                theme::faded(theme::node_stroke().color, theme::map::ABSENT_ALPHA),
-            ),
+            *state,
+            *hosts,
         );
-        let d = vec2(9.0, 9.0);
-        painter.line_segment(
-            [centre - d, centre + d],
-            egui::Stroke::new(2.5, theme::map::ABSENT_STRIKE),
-        );
-        text(y, origin.x + 34.0, &away_row, false);
+        text(y, origin.x + 34.0, words, false);
         y += row;
     }
     if !kinds.is_empty() {
@@ -529,6 +558,10 @@ pub fn paint_legend(painter: &egui::Painter, origin: Pos2, legend: &Legend<'_>) 
     if short.len() > MAX_SHORT_LABELS {
         let more = format!("and {} more", short.len() - MAX_SHORT_LABELS);
         text(y, origin.x + 8.0, &more, false);
+        y += row;
+    }
+    if let Some(sources) = sources {
+        text(y, origin.x + 8.0, sources, false);
     }
     boxed
 }

@@ -17,7 +17,7 @@ use coalition_core::model::Date;
 pub const MAX_DAYS: usize = 4;
 
 /// Room for the title above the maps, and for each map's day above it.
-const TITLE_HEIGHT: f32 = 48.0;
+const TITLE_HEIGHT: f32 = 66.0;
 const DAY_HEIGHT: f32 = 30.0;
 const GAP: f32 = 14.0;
 /// Room for a legend beside its map ([`Layout::Rows`]).
@@ -112,7 +112,20 @@ pub fn multiples_svg(
             crate::theme::map::LABEL_TEXT,
         );
         let area = Rect::from_min_max(pos2(GAP, TITLE_HEIGHT), pos2(size.x - GAP, size.y - GAP));
-        paint_multiples(ui, (area, Layout::Grid), (doc, basemap), days, base, maps);
+        let what_if = paint_multiples(ui, (area, Layout::Grid), (doc, basemap), days, base, maps);
+        // Under the title: which what-if, and where it all comes from.
+        let subtitle = what_if
+            .into_iter()
+            .chain(super::source_line(&doc.scenario))
+            .collect::<Vec<_>>()
+            .join("  ·  ");
+        painter.text(
+            pos2(GAP, GAP + 30.0),
+            egui::Align2::LEFT_TOP,
+            subtitle,
+            FontId::proportional(13.0),
+            crate::theme::map::LABEL_TEXT,
+        );
     });
     svg::to_svg(&captured, basemap, &title)
 }
@@ -129,7 +142,8 @@ pub enum Layout {
 }
 
 /// Paints the map on each of `days` into `area`, each under its day and
-/// with a legend counting that day's stances.
+/// with a legend counting that day's stances. Returns which invitation list
+/// the maps show, in words, for the picture's heading.
 pub fn paint_multiples(
     ui: &mut egui::Ui,
     (area, layout): (Rect, Layout),
@@ -137,8 +151,9 @@ pub fn paint_multiples(
     days: &[Date],
     base: &MapPicture,
     maps: &mut Vec<super::MapRecord>,
-) {
+) -> Option<String> {
     let painter = ui.painter().clone();
+    let mut what_if = None;
     let every_kind: BTreeSet<String> = doc
         .scenario
         .relation_kinds
@@ -192,16 +207,19 @@ pub fn paint_multiples(
             short: &[],
             look: picture.options.look,
             date: Some(*day),
-            staying_away: drawn.staying_away,
+            presence: drawn.presence,
             title: None,
             what_if: None,
+            sources: None,
         };
+        what_if.clone_from(&drawn.what_if);
         let origin = match layout {
             Layout::Grid => map_rect.min + vec2(8.0, 8.0),
             Layout::Rows => map_rect.right_top() + vec2(GAP, 0.0),
         };
         paint_legend(&painter, origin, &key);
     }
+    what_if
 }
 
 #[cfg(test)]

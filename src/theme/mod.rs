@@ -243,6 +243,12 @@ pub mod map {
     pub const ABSENT_ALPHA: f32 = 0.35;
     /// The stroke across an invited actor that stays away.
     pub const ABSENT_STRIKE: Color32 = Color32::from_rgb(0x22, 0x22, 0x22);
+    /// The dashed ring around an actor not invited to the meeting.
+    pub const NOT_INVITED_RING: Color32 = Color32::from_rgb(0x44, 0x44, 0x44);
+    /// A legend's neutral glyph, under the marks of attendance.
+    pub const SAMPLE: Color32 = Color32::from_rgb(0xA8, 0xA8, 0xA8);
+    /// The bar beneath a meeting's host.
+    pub const HOST_BAR: Color32 = Color32::from_rgb(0x20, 0x20, 0x20);
     /// Behind the legend in exported pictures.
     pub const LEGEND_BACKGROUND: Color32 = Color32::from_rgba_premultiplied(0xF8, 0xF8, 0xF8, 0xE8);
     /// The line that follows the pointer while a relation is drawn.
@@ -396,6 +402,71 @@ impl MapLook {
 /// The outline drawn round every node.
 pub fn node_stroke() -> Stroke {
     Stroke::new(1.2, map::NODE_OUTLINE)
+}
+
+/// The least CIEDE2000 difference between a country's tint and both the
+/// bare land and the sea, with normal vision and under each simulated
+/// dichromacy ([`tint_difference`]), so a tinted country never passes for untinted
+/// (sunset's pale middle, blended at [`map::TINT_ALPHA`], came within 3 of
+/// the land) nor for sea.
+pub const TINT_FLOOR: f64 = 8.0;
+
+/// The tint of a country whose state holds a stance of `colour`: the colour
+/// blended into the land at [`map::TINT_ALPHA`], more of it where that is
+/// too close to the land or the sea, and darkened where even the colour
+/// itself is (a pale colour a file sets). Each stance's tint is worked out
+/// once per scale, not per country.
+pub fn country_tint(colour: Color32) -> Color32 {
+    let clear = |c: Color32| {
+        [map::LAND, map::SEA]
+            .into_iter()
+            .all(|ground| tint_difference(c, ground) >= TINT_FLOOR)
+    };
+    let amounts = [map::TINT_ALPHA, 0.55, 0.65, 0.75, 0.85, 1.0];
+    if let Some(tint) = amounts
+        .iter()
+        .map(|&amount| blend(map::LAND, colour, amount))
+        .find(|&tint| clear(tint))
+    {
+        return tint;
+    }
+    let mut darker = colour;
+    for _ in 0..30 {
+        darker = blend(Color32::BLACK, darker, 0.92);
+        if clear(darker) {
+            break;
+        }
+    }
+    darker
+}
+
+/// The least CIEDE2000 difference between two colours as seen with normal
+/// vision and under each simulated dichromacy.
+pub fn tint_difference(a: Color32, b: Color32) -> f64 {
+    use colour::{Deficiency, ciede2000, simulate, to_lab};
+    let seen = |c: Color32, d: Option<Deficiency>| {
+        let rgb = [c.r(), c.g(), c.b()];
+        to_lab(d.map_or(rgb, |d| simulate(rgb, d)))
+    };
+    [
+        None,
+        Some(Deficiency::Protanopia),
+        Some(Deficiency::Deuteranopia),
+        Some(Deficiency::Tritanopia),
+    ]
+    .into_iter()
+    .map(|d| ciede2000(seen(a, d), seen(b, d)))
+    .fold(f64::INFINITY, f64::min)
+}
+
+/// `over` laid on `base` at `amount` (0 keeps `base`, 1 gives `over`).
+pub fn blend(base: Color32, over: Color32, amount: f32) -> Color32 {
+    let mix = |a: u8, b: u8| (f32::from(a) * (1.0 - amount) + f32::from(b) * amount).round() as u8;
+    Color32::from_rgb(
+        mix(base.r(), over.r()),
+        mix(base.g(), over.g()),
+        mix(base.b(), over.b()),
+    )
 }
 
 /// `colour` with its opacity scaled by `alpha` (0..1).

@@ -12,6 +12,7 @@ use crate::ui::map::{MapOptions, map_ui};
 use crate::ui::state::ViewState;
 use crate::ui::state::presentation::{Presentation, Step, steps};
 use crate::ui::widgets::glyph::paint_glyph;
+use crate::ui::widgets::presence::{PresenceCounts, paint_sample};
 use coalition_core::Document;
 use coalition_core::geo::basemap::Basemap;
 use coalition_core::model::QuoteKind;
@@ -104,7 +105,15 @@ pub fn presentation_ui(
                     .inner_margin(12.0)
                     .fill(ui.visuals().panel_fill),
             )
-            .show(ui, |ui| legend_ui(ui, scenario));
+            .show(ui, |ui| {
+                let presence = PresenceCounts::of(
+                    scenario,
+                    &view.attendance.invited,
+                    &view.attendance.outcome.attending,
+                    hidden,
+                );
+                legend_ui(ui, scenario, &presence);
+            });
         let options = MapOptions {
             look: MapLook::PROJECTOR,
             highlight: step.and_then(|s| s.highlight.clone()),
@@ -223,42 +232,58 @@ fn outcome_words(doc: &Document, view: &ViewState) -> String {
 }
 
 /// The stances, glyph and label, large, in a row under the map.
-fn legend_ui(ui: &mut egui::Ui, scenario: &coalition_core::model::Scenario) {
+fn legend_ui(
+    ui: &mut egui::Ui,
+    scenario: &coalition_core::model::Scenario,
+    presence: &PresenceCounts,
+) {
     let count = scenario.stance_scale.len();
     ui.horizontal_wrapped(|ui| {
         for (rank, stance) in scenario.stance_scale.iter().enumerate() {
-            // Glyph and label wrap together.
-            let label = RichText::new(&stance.label).size(type_size::BODY);
-            let width = 40.0
-                + ui.fonts_mut(|f| {
-                    f.layout_no_wrap(
-                        stance.label.clone(),
-                        egui::FontId::proportional(type_size::BODY),
-                        egui::Color32::BLACK,
-                    )
-                    .size()
-                    .x
-                });
-            if ui.available_size_before_wrap().x < width {
-                ui.end_row();
-            }
-            ui.horizontal(|ui| {
-                ui.spacing_mut().item_spacing.x = 6.0;
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(34.0, 34.0), egui::Sense::hover());
+            legend_item(ui, &stance.label, |painter, centre| {
                 paint_glyph(
-                    ui.painter(),
-                    rect.center(),
+                    painter,
+                    centre,
                     12.0,
                     crate::theme::Glyph::for_rank(rank, count),
                     crate::theme::stance_colour_for(crate::theme::Look::Projector, scenario, rank),
                     MapLook::PROJECTOR.node_stroke(),
                 );
-                ui.label(label);
             });
-            ui.add_space(18.0);
+        }
+        // Each state toward the meeting in use, marked as the map marks it.
+        for (state, hosts, words) in presence.rows() {
+            legend_item(ui, &words, |painter, centre| {
+                let lift = if hosts { 4.0 } else { 0.0 };
+                paint_sample(painter, centre - egui::vec2(0.0, lift), 10.0, state, hosts);
+            });
         }
     });
+}
+
+/// One entry of the legend: a sample and its words, which wrap together.
+fn legend_item(ui: &mut egui::Ui, text: &str, paint: impl FnOnce(&egui::Painter, egui::Pos2)) {
+    let label = RichText::new(text).size(type_size::BODY);
+    let width = 40.0
+        + ui.fonts_mut(|f| {
+            f.layout_no_wrap(
+                text.to_owned(),
+                egui::FontId::proportional(type_size::BODY),
+                egui::Color32::BLACK,
+            )
+            .size()
+            .x
+        });
+    if ui.available_size_before_wrap().x < width {
+        ui.end_row();
+    }
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(34.0, 34.0), egui::Sense::hover());
+        paint(ui.painter(), rect.center());
+        ui.label(label);
+    });
+    ui.add_space(18.0);
 }
 
 /// Previous, Next (or Reveal), the speaker notes and End, for a presenter

@@ -18,17 +18,16 @@ pub type CountryFills = HashMap<String, Color32>;
 
 /// The fills of the countries whose state is an actor.
 pub fn country_fills(scenario: &Scenario, look: MapLook) -> CountryFills {
+    let tints: Vec<Color32> = (0..scenario.stance_scale.len())
+        .map(|rank| theme::country_tint(theme::stance_colour_for(look.palette(), scenario, rank)))
+        .collect();
     scenario
         .actors
         .iter()
         .filter(|a| a.kind == ActorKind::State)
         .filter_map(|a| {
             let (rank, _) = scenario.stance(&a.stance)?;
-            let colour = theme::stance_colour_for(look.palette(), scenario, rank);
-            Some((
-                a.id.clone(),
-                blend(colours::LAND, colour, colours::TINT_ALPHA),
-            ))
+            Some((a.id.clone(), *tints.get(rank)?))
         })
         .collect()
 }
@@ -210,15 +209,6 @@ fn fill_polygon(mesh: &mut Mesh, rings: &[Vec<Pos2>], fill: Color32) {
 }
 
 /// `base` with `amount` of `over` mixed in.
-fn blend(base: Color32, over: Color32, amount: f32) -> Color32 {
-    let mix = |a: u8, b: u8| (f32::from(a) * (1.0 - amount) + f32::from(b) * amount).round() as u8;
-    Color32::from_rgb(
-        mix(base.r(), over.r()),
-        mix(base.g(), over.g()),
-        mix(base.b(), over.b()),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

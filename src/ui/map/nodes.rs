@@ -9,6 +9,7 @@ use super::Highlight;
 use crate::theme::{self, Glyph, MapLook, map as colours};
 use crate::ui::command::Command;
 use crate::ui::widgets::glyph::paint_glyph;
+use crate::ui::widgets::presence::{Presence, paint_marks};
 use coalition_core::decide::Absence;
 use coalition_core::decide::explain::absence_reason;
 use coalition_core::edit::Edit;
@@ -77,14 +78,24 @@ pub(super) fn node_ui(
         ),
         None => (colours::UNKNOWN_STANCE, Glyph::Circle, "stance unknown"),
     };
-    let attends = cx.outcome.attending.get(index).copied().unwrap_or(true);
-    let stays_away =
-        !cx.hide_outcome && !attends && cx.invited.get(index).copied().unwrap_or(false);
+    let presence = Presence::of(
+        cx.scenario
+            .conference
+            .as_ref()
+            .map(|_| cx.invited.get(index).copied().unwrap_or(false)),
+        cx.outcome.attending.get(index).copied().unwrap_or(true),
+        cx.hide_outcome,
+    );
+    let hosts = cx
+        .scenario
+        .conference
+        .as_ref()
+        .is_some_and(|c| c.hosts.contains(&actor.id));
     let in_focus = cx.highlight.is_none_or(|h| h.actors.contains(&actor.id));
-    let alpha = match (stays_away, in_focus) {
-        (_, false) => colours::FADED_ALPHA,
-        (true, true) => colours::ABSENT_ALPHA,
-        (false, true) => 1.0,
+    let alpha = if in_focus {
+        presence.alpha()
+    } else {
+        colours::FADED_ALPHA
     };
     let (look, radius) = (cx.look, cx.look.node_radius());
 
@@ -136,14 +147,14 @@ pub(super) fn node_ui(
         theme::faded(fill, alpha),
         Stroke::new(outline.width, theme::faded(outline.color, alpha)),
     );
-    if stays_away {
-        // Struck through: invited, but staying away.
-        let d = Vec2::splat(radius + 3.0 * look.scale);
-        painter.line_segment(
-            [placement.centre - d, placement.centre + d],
-            Stroke::new(2.5, colours::ABSENT_STRIKE),
-        );
-    }
+    paint_marks(
+        painter,
+        placement.centre,
+        radius,
+        look.scale,
+        presence,
+        hosts,
+    );
 
     let hit = Rect::from_center_size(placement.centre, Vec2::splat(2.0 * radius + 6.0));
     let sense = if cx.editing {
@@ -165,8 +176,9 @@ pub(super) fn node_ui(
     }
     // What the eye sees, for a screen reader too: absent, or out of focus.
     let mut name = format!("Map: {}", actor.name);
-    if stays_away {
-        name.push_str(", invited but stays away");
+    name.push_str(presence.words());
+    if hosts {
+        name.push_str(", hosting");
     }
     if !in_focus {
         name.push_str(", not in focus");

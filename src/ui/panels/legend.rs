@@ -8,6 +8,7 @@ use crate::ui::command::Command;
 use crate::ui::map::line_style;
 use crate::ui::state::ViewState;
 use crate::ui::widgets::glyph::stance_swatch_ui;
+use crate::ui::widgets::presence::{PresenceCounts, legend_rows_ui};
 use crate::ui::widgets::source_view::source_ui;
 use coalition_core::Document;
 use coalition_core::model::Scenario;
@@ -29,6 +30,7 @@ pub fn legend_panel_ui(
         .show(ui, |ui| {
             // The legend counts stances as the slider's scenario shows them.
             legend_ui(ui, view.shown(doc));
+            attendance_key_ui(ui, view.shown(doc), view);
             ui.separator();
             relation_toggles_ui(ui, scenario, view, commands);
             ui.separator();
@@ -127,7 +129,24 @@ fn legend_ui(ui: &mut egui::Ui, scenario: &Scenario) {
         });
     }
     ui.weak("Arrow pointing out: the actor lies beyond the map's edge in that direction.");
-    ui.weak("Faded and struck through: invited, but staying away in the slider's scenario.");
+}
+
+/// Each state toward the meeting in use, drawn as the map draws it, with how
+/// many are in it in the slider's scenario.
+fn attendance_key_ui(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState) {
+    let Some(conference) = &scenario.conference else {
+        return;
+    };
+    let counts = PresenceCounts::of(
+        scenario,
+        &view.attendance.invited,
+        &view.attendance.outcome.attending,
+        false,
+    );
+    ui.add_space(4.0);
+    ui.strong(format!("At the {}", conference.name))
+        .on_hover_text("As the slider's invitation list has it.");
+    legend_rows_ui(ui, &counts);
 }
 
 fn relation_toggles_ui(
