@@ -169,9 +169,23 @@ fn switching_a_relation_kind_off_removes_its_edges() {
 }
 
 #[test]
-fn at_1280_by_800_every_actor_is_labelled_and_no_label_overlaps() {
+fn at_1280_by_800_every_actor_in_the_picture_is_labelled_and_no_label_overlaps() {
     let harness = app_harness();
-    let placements = &harness.state().view.map.placements;
+    let app = harness.state();
+    let placements: Vec<&(String, coalition_core::geo::layout::NodePlacement)> = app
+        .view
+        .map
+        .placements
+        .iter()
+        .zip(&app.view.time.offstage)
+        .filter(|(_, offstage)| !**offstage)
+        .map(|(p, _)| p)
+        .collect();
+    assert!(
+        placements.len() >= 30,
+        "{} in the picture",
+        placements.len()
+    );
     let labels: Vec<(&str, egui::Rect)> = placements
         .iter()
         .map(|(id, p)| {
@@ -188,7 +202,7 @@ fn at_1280_by_800_every_actor_is_labelled_and_no_label_overlaps() {
         for (b, rb) in &labels[i + 1..] {
             assert!(!ra.intersects(*rb), "labels of {a} and {b} overlap");
         }
-        for (b, p) in placements {
+        for (b, p) in &placements {
             if b != a {
                 let node = egui::Rect::from_center_size(p.centre, egui::Vec2::splat(15.0));
                 assert!(!ra.intersects(node), "label of {a} covers the node of {b}");
@@ -300,6 +314,13 @@ fn the_default_view_matches_its_snapshot() {
     // A classroom projector's 1280×800: the side panels start collapsed.
     let mut harness = app_harness_at(1280.0, 800.0);
     harness.snapshot("default_view");
+}
+
+#[test]
+fn the_default_view_at_1024_by_768_matches_its_snapshot() {
+    // An older classroom projector: both side panels start as strips.
+    let mut harness = app_harness_at(1024.0, 768.0);
+    harness.snapshot("default_view_1024x768");
 }
 
 #[test]

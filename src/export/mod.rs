@@ -290,13 +290,17 @@ pub fn paint_map(
             fills: crate::ui::map::countries::country_fills(view.shown(doc), picture.options.look),
         });
     }
+    // Those in the picture on the day shown, that is.
+    let in_picture = |index: usize| !view.time.offstage.get(index).copied().unwrap_or(false);
     let short: Vec<(String, String)> = view
         .map
         .placements
         .iter()
         .zip(&doc.scenario.actors)
-        .filter(|((_, p), actor)| p.label.as_ref().is_none_or(|l| l.text != actor.name))
-        .map(|(_, actor)| (actor.id.clone(), actor.name.clone()))
+        .enumerate()
+        .filter(|&(index, _)| in_picture(index))
+        .filter(|(_, ((_, p), actor))| p.label.as_ref().is_none_or(|l| l.text != actor.name))
+        .map(|(_, (_, actor))| (actor.id.clone(), actor.name.clone()))
         .collect();
     // As the map draws them: who stays away is not told while the outcome
     // is hidden (predict first).

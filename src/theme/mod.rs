@@ -314,6 +314,12 @@ pub mod projector {
     /// it fits beside the map (a quote, its speaker and its source on a
     /// 1280×800 projector); below it, the text scrolls.
     pub const TEXT_SCALE_FLOOR: f32 = 0.6;
+
+    /// How much the title, the day and the legend shrink in a window of
+    /// `size`: 1 at 1920×1080, down to 0.6 (a 1024×768 projector).
+    pub fn chrome_scale(size: egui::Vec2) -> f32 {
+        (size.x / 1920.0).min(size.y / 1080.0).clamp(0.6, 1.0)
+    }
 }
 
 /// Presentation mode's look: light, black on white, the most contrast a
@@ -350,6 +356,27 @@ impl MapLook {
         scale: 2.0,
         projector: true,
     };
+
+    /// The look scaled down, never below screen size, so that `nodes`
+    /// nodes fit on a map of `area` square points: each keeps room for
+    /// [`Self::ROOM`] times its own spacing. A projector's large nodes suit
+    /// the Paris scenario's 34 actors; a world of 240 on a 1024-pixel
+    /// projector would overlap.
+    #[must_use]
+    pub fn fitted(self, area: f32, nodes: usize) -> Self {
+        if nodes == 0 || self.scale <= 1.0 {
+            return self;
+        }
+        let spacing = 2.0 * size::NODE_RADIUS + size::NODE_GAP;
+        let room = (area / nodes as f32).sqrt();
+        Self {
+            scale: (room / (Self::ROOM * spacing)).clamp(1.0, self.scale),
+            ..self
+        }
+    }
+
+    /// How many node spacings of room each node keeps ([`Self::fitted`]).
+    const ROOM: f32 = 1.9;
 
     /// The stance palette it uses.
     pub fn palette(self) -> Look {

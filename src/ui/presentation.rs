@@ -30,6 +30,9 @@ pub fn presentation_ui(
     let steps = steps(scenario);
     let step = steps.get(presenting.step);
     let hidden = presenting.hides_outcome(&steps);
+    // The title, the day and the legend shrink with the window (down to a
+    // floor), so a 1024×768 projector keeps room for the map.
+    let chrome = type_size::chrome_scale(ui.available_size());
 
     egui::Panel::top("presentation_title")
         .frame(
@@ -38,25 +41,35 @@ pub fn presentation_ui(
                 .fill(ui.visuals().panel_fill),
         )
         .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                let title = step.map_or(scenario.title.as_str(), |s| s.title.as_str());
-                ui.label(RichText::new(title).size(type_size::TITLE).strong());
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    if !steps.is_empty() {
-                        ui.label(
-                            RichText::new(format!("{} / {}", presenting.step + 1, steps.len()))
-                                .size(type_size::BODY),
-                        );
-                    }
-                    // The day the map shows, large: the class sees when.
-                    if let Some(date) = view.time.date {
-                        ui.add_space(16.0);
-                        ui.label(
-                            RichText::new(crate::ui::panels::timeline::long_date(date))
-                                .size(type_size::TITLE)
+            // The counter and the day first, from the right; the title takes
+            // what is left and wraps there, never under them.
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if !steps.is_empty() {
+                    ui.label(
+                        RichText::new(format!("{} / {}", presenting.step + 1, steps.len()))
+                            .size(type_size::BODY * chrome),
+                    );
+                }
+                // The day the map shows, large: the class sees when.
+                if let Some(date) = view.time.date {
+                    ui.add_space(16.0 * chrome);
+                    ui.label(
+                        RichText::new(crate::ui::panels::timeline::long_date(date))
+                            .size(type_size::TITLE * chrome)
+                            .strong(),
+                    );
+                    ui.add_space(24.0 * chrome);
+                }
+                ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                    let title = step.map_or(scenario.title.as_str(), |s| s.title.as_str());
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(title)
+                                .size(type_size::TITLE * chrome)
                                 .strong(),
-                        );
-                    }
+                        )
+                        .wrap(),
+                    );
                 });
             });
         });
@@ -80,12 +93,18 @@ pub fn presentation_ui(
                 .data(|d| d.get_temp::<((usize, bool, i32, i32), f32)>(key))
                 .filter(|(what, _)| *what == fitting_for)
                 .map_or(1.0, |(_, scale)| scale);
+            // The buttons stay at the panel's foot, in the window, however
+            // long the step's text.
+            egui::Panel::bottom("presentation_controls")
+                .frame(egui::Frame::new().inner_margin(egui::Margin {
+                    top: 12,
+                    ..Default::default()
+                }))
+                .show(ui, |ui| controls_ui(ui, step, hidden, scale, commands));
             let output = egui::ScrollArea::vertical().show(ui, |ui| {
                 if let Some(step) = step {
                     step_text_ui(ui, doc, view, step, hidden, scale);
                 }
-                ui.add_space(18.0 * scale);
-                controls_ui(ui, step, hidden, scale, commands);
             });
             let overflows = output.content_size.y > output.inner_rect.height() + 1.0;
             let next = if overflows && scale > type_size::TEXT_SCALE_FLOOR {
@@ -112,7 +131,7 @@ pub fn presentation_ui(
                     &view.attendance.outcome.attending,
                     hidden,
                 );
-                legend_ui(ui, scenario, &presence);
+                legend_ui(ui, scenario, &presence, chrome);
             });
         let options = MapOptions {
             look: MapLook::PROJECTOR,
@@ -236,15 +255,16 @@ fn legend_ui(
     ui: &mut egui::Ui,
     scenario: &coalition_core::model::Scenario,
     presence: &PresenceCounts,
+    chrome: f32,
 ) {
     let count = scenario.stance_scale.len();
     ui.horizontal_wrapped(|ui| {
         for (rank, stance) in scenario.stance_scale.iter().enumerate() {
-            legend_item(ui, &stance.label, |painter, centre| {
+            legend_item(ui, &stance.label, chrome, |painter, centre| {
                 paint_glyph(
                     painter,
                     centre,
-                    12.0,
+                    12.0 * chrome,
                     crate::theme::Glyph::for_rank(rank, count),
                     crate::theme::stance_colour_for(crate::theme::Look::Projector, scenario, rank),
                     MapLook::PROJECTOR.node_stroke(),
@@ -253,22 +273,34 @@ fn legend_ui(
         }
         // Each state toward the meeting in use, marked as the map marks it.
         for (state, hosts, words) in presence.rows() {
-            legend_item(ui, &words, |painter, centre| {
-                let lift = if hosts { 4.0 } else { 0.0 };
-                paint_sample(painter, centre - egui::vec2(0.0, lift), 10.0, state, hosts);
+            legend_item(ui, &words, chrome, |painter, centre| {
+                let lift = if hosts { 4.0 * chrome } else { 0.0 };
+                paint_sample(
+                    painter,
+                    centre - egui::vec2(0.0, lift),
+                    10.0 * chrome,
+                    state,
+                    hosts,
+                );
             });
         }
     });
 }
 
 /// One entry of the legend: a sample and its words, which wrap together.
-fn legend_item(ui: &mut egui::Ui, text: &str, paint: impl FnOnce(&egui::Painter, egui::Pos2)) {
-    let label = RichText::new(text).size(type_size::BODY);
-    let width = 40.0
+fn legend_item(
+    ui: &mut egui::Ui,
+    text: &str,
+    chrome: f32,
+    paint: impl FnOnce(&egui::Painter, egui::Pos2),
+) {
+    let size = type_size::BODY * chrome;
+    let label = RichText::new(text).size(size);
+    let width = 40.0 * chrome
         + ui.fonts_mut(|f| {
             f.layout_no_wrap(
                 text.to_owned(),
-                egui::FontId::proportional(type_size::BODY),
+                egui::FontId::proportional(size),
                 egui::Color32::BLACK,
             )
             .size()
@@ -279,11 +311,12 @@ fn legend_item(ui: &mut egui::Ui, text: &str, paint: impl FnOnce(&egui::Painter,
     }
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(34.0, 34.0), egui::Sense::hover());
+        let (rect, _) =
+            ui.allocate_exact_size(egui::vec2(34.0, 34.0) * chrome, egui::Sense::hover());
         paint(ui.painter(), rect.center());
         ui.label(label);
     });
-    ui.add_space(18.0);
+    ui.add_space(18.0 * chrome);
 }
 
 /// Previous, Next (or Reveal), the speaker notes and End, for a presenter

@@ -43,6 +43,9 @@ pub struct MapState {
     pub has_focus: bool,
     /// Where every actor was drawn last frame, by actor id.
     pub placements: Vec<(String, NodePlacement)>,
+    /// The radius the nodes were drawn with last frame (a projector's
+    /// look, fitted to how many nodes there are: [`crate::theme::MapLook::fitted`]).
+    pub node_radius: f32,
     /// Indices of the relations drawn last frame.
     pub drawn_relations: Vec<usize>,
     /// The label layout and the view it was computed for.
@@ -241,13 +244,13 @@ impl MapState {
     /// its nodes scaled), else `compute`'s.
     pub(super) fn placements_for(
         &mut self,
-        scenario: &Scenario,
+        (scenario, offstage): (&Scenario, &[bool]),
         transform: &MapTransform,
         (dragging, held): (bool, bool),
         look: MapLook,
         compute: impl FnOnce() -> Vec<NodePlacement>,
     ) -> Vec<NodePlacement> {
-        let fingerprint = layout_fingerprint(scenario, look);
+        let fingerprint = layout_fingerprint(scenario, offstage, look);
         if let Some(cached) = &self.layout
             && cached.fingerprint == fingerprint
             && cached.placements.len() == scenario.actors.len()
@@ -396,7 +399,11 @@ pub(super) fn placed(p: &NodePlacement, change: TSTransform) -> NodePlacement {
     let mut p = p.clone();
     let centre = change * p.centre;
     if let Some(label) = &mut p.label {
-        label.rect = label.rect.translate(centre - p.centre);
+        let moved = centre - p.centre;
+        label.rect = label.rect.translate(moved);
+        if let Some(leader) = &mut label.leader {
+            *leader = leader.map(|end| end + moved);
+        }
     }
     p.anchor = change * p.anchor;
     p.centre = centre;
@@ -404,12 +411,13 @@ pub(super) fn placed(p: &NodePlacement, change: TSTransform) -> NodePlacement {
 }
 
 /// What the layout depends on besides the view: the actors' positions,
-/// names and ids, and the look's sizes.
-pub(super) fn layout_fingerprint(scenario: &Scenario, look: MapLook) -> u64 {
+/// names and ids, which are in the picture, and the look's sizes.
+pub(super) fn layout_fingerprint(scenario: &Scenario, offstage: &[bool], look: MapLook) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     look.scale.to_bits().hash(&mut hasher);
     look.projector.hash(&mut hasher);
+    offstage.hash(&mut hasher);
     for actor in &scenario.actors {
         let anchor = actor.map_anchor();
         anchor.lat.to_bits().hash(&mut hasher);
@@ -607,10 +615,16 @@ mod tests {
         };
         let t = view();
         let look = MapLook::SCREEN;
-        let at_rest = state.placements_for(&scenario, &t, (false, false), look, compute(t));
+        let at_rest = state.placements_for((&scenario, &[]), &t, (false, false), look, compute(t));
         assert_eq!(layouts.get(), 1);
         let panned = t.panned(vec2(40.0, 10.0));
-        let during = state.placements_for(&scenario, &panned, (true, false), look, compute(panned));
+        let during = state.placements_for(
+            (&scenario, &[]),
+            &panned,
+            (true, false),
+            look,
+            compute(panned),
+        );
         assert_eq!(layouts.get(), 1, "no new layout while dragging");
         let moved_by = during[0].centre - at_rest[0].centre;
         assert!(
@@ -618,7 +632,13 @@ mod tests {
             "{moved_by:?}"
         );
         let generation = state.layout.as_ref().map(|l| l.generation);
-        state.placements_for(&scenario, &panned, (false, false), look, compute(panned));
+        state.placements_for(
+            (&scenario, &[]),
+            &panned,
+            (false, false),
+            look,
+            compute(panned),
+        );
         assert_eq!(
             layouts.get(),
             2,
@@ -628,13 +648,25 @@ mod tests {
 
         // A zoom gesture scales the nodes apart, labels alongside.
         let zoomed = panned.zoomed(2.0, pos2(500.0, 350.0));
-        let held = state.placements_for(&scenario, &zoomed, (false, true), look, compute(zoomed));
+        let held = state.placements_for(
+            (&scenario, &[]),
+            &zoomed,
+            (false, true),
+            look,
+            compute(zoomed),
+        );
         assert_eq!(layouts.get(), 2, "no new layout during a zoom gesture");
         let laid_out = compute(zoomed)();
         for (h, l) in held.iter().zip(&laid_out) {
             assert!(h.centre.distance(l.centre) < 1e-2, "{h:?} vs {l:?}");
         }
-        state.placements_for(&scenario, &zoomed, (false, false), look, compute(zoomed));
+        state.placements_for(
+            (&scenario, &[]),
+            &zoomed,
+            (false, false),
+            look,
+            compute(zoomed),
+        );
         assert_eq!(layouts.get(), 4, "settled: laid out for the new view");
     }
 }

@@ -28,7 +28,7 @@ use caption::{paint_caption, split_off_caption};
 use coalition_core::Document;
 use coalition_core::edit::{Edit, Item};
 use coalition_core::geo::basemap::Basemap;
-use coalition_core::geo::layout::{LayoutStyle, NodeInput, layout};
+use coalition_core::geo::layout::{LayoutStyle, NodeInput, layout_shown};
 use coalition_core::model::Scenario;
 use countries::{Countries, country_fills};
 use edges::{DrawnEdge, EdgeEmphasis, EdgeInk, edge_shapes, edge_tooltip_ui, hovered_edge};
@@ -113,6 +113,11 @@ pub fn map_ui(
     // The caption gets a strip of its own under the map, so it never runs
     // under the labels of nodes on the map's bottom edge.
     let (rect, caption_strip) = split_off_caption(ui, look);
+    // A projector's large nodes, smaller where too many would overlap.
+    let shown = view.offstage.iter().filter(|off| !**off).count()
+        + scenario.actors.len().saturating_sub(view.offstage.len());
+    let look = look.fitted(rect.area(), shown);
+    view.memory.node_radius = look.node_radius();
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
     let map_name = format!("Map of {}", scenario.title);
     response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &map_name));
@@ -146,26 +151,31 @@ pub fn map_ui(
         }
         left > 0.0
     };
-    let placements =
-        view.memory
-            .placements_for(scenario, &transform, (dragging, held), look, || {
-                let nodes: Vec<NodeInput> = scenario
-                    .actors
-                    .iter()
-                    .map(|a| NodeInput {
-                        anchor: transform.screen_from_geo(a.map_anchor()),
-                        label: a.name.clone(),
-                        short_label: a.id.clone(),
-                    })
-                    .collect();
-                let style = LayoutStyle {
-                    node_radius: look.node_radius(),
-                    node_gap: look.node_gap(),
-                    label_gap: look.label_gap(),
-                    edge_inset: look.node_radius() + look.arrow_length() + 8.0 * look.scale,
-                };
-                layout(&nodes, rect, style, &measure)
-            });
+    let placements = view.memory.placements_for(
+        (scenario, view.offstage),
+        &transform,
+        (dragging, held),
+        look,
+        || {
+            let nodes: Vec<NodeInput> = scenario
+                .actors
+                .iter()
+                .map(|a| NodeInput {
+                    anchor: transform.screen_from_geo(a.map_anchor()),
+                    label: a.name.clone(),
+                    short_label: a.id.clone(),
+                })
+                .collect();
+            let style = LayoutStyle {
+                node_radius: look.node_radius(),
+                node_gap: look.node_gap(),
+                label_gap: look.label_gap(),
+                edge_inset: look.node_radius() + look.arrow_length() + 8.0 * look.scale,
+            };
+            let shown: Vec<bool> = view.offstage.iter().map(|off| !off).collect();
+            layout_shown(&nodes, &shown, rect, style, &measure)
+        },
+    );
 
     let emphasis = EdgeEmphasis {
         hidden: view.hidden_relation_kinds,
@@ -410,6 +420,9 @@ pub fn map_ui(
     view.memory.has_focus = node_focused || response.has_focus();
     for (_, placement) in placements.iter().enumerate().filter(|(i, _)| on_stage(*i)) {
         if let Some(label) = &placement.label {
+            if let Some(leader) = label.leader {
+                painter.line_segment(leader, Stroke::new(1.0, colours::LEADER));
+            }
             painter.rect_filled(label.rect, 3.0, colours::LABEL_HALO);
             painter.text(
                 label.rect.center(),

@@ -5,14 +5,19 @@
 //!    rectangle's edge, on the line from the centre towards where it really is;
 //! 2. nodes closer than their size allows are pushed apart (small neighbours such
 //!    as Bahrain and Qatar stay legible; a leader line shows the true position);
-//! 3. each label takes the first free spot around its node, most crowded nodes
-//!    first, falling back to the short label (the id) and then to spots further
-//!    out. A label that cannot be placed without overlap is left out (the node
-//!    still names itself on hover), so labels never overlap.
+//! 3. each label is placed by the label engine ([`super::labels`]): never
+//!    over another label or a node, and always nearer its own node than any
+//!    other or joined to it by a leader line; a node it cannot label names
+//!    itself on hover.
+//!
+//! Nodes not shown (actors not in the picture yet on the timeline's day) take
+//! no part: [`layout_shown`].
 //!
 //! Text is measured by a function the caller passes, so this stays free of egui.
 
 use emath::{Pos2, Rect, Vec2, vec2};
+
+use super::grid::Grid;
 
 /// What the layout needs to know of one node.
 #[derive(Clone, Debug)]
@@ -50,6 +55,9 @@ impl NodePlacement {
 pub struct PlacedLabel {
     pub rect: Rect,
     pub text: String,
+    /// A line from the label to its node's glyph, where the label is far
+    /// from it or nearer another node.
+    pub leader: Option<[Pos2; 2]>,
 }
 
 /// Sizes the layout works with, in screen points.
@@ -71,11 +79,33 @@ pub fn layout(
     style: LayoutStyle,
     measure: &dyn Fn(&str) -> Vec2,
 ) -> Vec<NodePlacement> {
+    layout_shown(nodes, &[], map_rect, style, measure)
+}
+
+/// As [`layout`], for the nodes `shown` (all where it is shorter than
+/// `nodes`): the others (actors not in the picture yet on the timeline's
+/// day) are not drawn, so they push no node aside and keep no label's
+/// place; each stays at its anchor, unlabelled.
+pub fn layout_shown(
+    nodes: &[NodeInput],
+    shown: &[bool],
+    map_rect: Rect,
+    style: LayoutStyle,
+    measure: &dyn Fn(&str) -> Vec2,
+) -> Vec<NodePlacement> {
     let inner = map_rect.shrink(style.edge_inset.max(style.node_radius));
     let mut placements: Vec<NodePlacement> =
         nodes.iter().map(|n| pin_to_rect(n.anchor, inner)).collect();
-    separate(&mut placements, inner, style);
-    place_labels(nodes, &mut placements, map_rect, style, measure);
+    let drawn: Vec<usize> = (0..nodes.len())
+        .filter(|&i| shown.get(i).copied().unwrap_or(true))
+        .collect();
+    let mut on_map: Vec<NodePlacement> = drawn.iter().map(|&i| placements[i].clone()).collect();
+    let inputs: Vec<&NodeInput> = drawn.iter().map(|&i| &nodes[i]).collect();
+    separate(&mut on_map, inner, style);
+    super::labels::place_labels(&inputs, &mut on_map, map_rect, style, measure);
+    for (&i, placement) in drawn.iter().zip(on_map) {
+        placements[i] = placement;
+    }
     placements
 }
 
@@ -197,198 +227,6 @@ fn separate(placements: &mut [NodePlacement], inner: Rect, style: LayoutStyle) {
                 break;
             }
         }
-    }
-}
-
-/// A uniform grid over a rectangle of the screen: which items (points or
-/// rectangles) lie in each cell, so that "what is near here" costs the items
-/// near, not all of them. Keeps the layout near linear in the number of
-/// nodes where they are spread out (a world map of thousands of actors),
-/// rather than quadratic. Anything beyond the rectangle counts as in its
-/// nearest border cell, so nothing is missed, only found less sharply.
-struct Grid {
-    origin: Pos2,
-    cell: f32,
-    columns: usize,
-    rows: usize,
-    cells: Vec<Vec<usize>>,
-}
-
-impl Grid {
-    /// At most this many cells: a larger area gets larger cells.
-    const MAX_CELLS: f32 = 1_000_000.0;
-
-    fn new(cell: f32, over: Rect) -> Self {
-        let size = if over.is_finite() && over.is_positive() {
-            over.size()
-        } else {
-            Vec2::splat(1.0)
-        };
-        let cell = cell
-            .max(1.0)
-            .max((size.x * size.y / Self::MAX_CELLS).sqrt());
-        let columns = (size.x / cell).ceil().max(1.0) as usize;
-        let rows = (size.y / cell).ceil().max(1.0) as usize;
-        Self {
-            origin: if over.is_finite() {
-                over.min
-            } else {
-                Pos2::ZERO
-            },
-            cell,
-            columns,
-            rows,
-            cells: vec![Vec::new(); columns * rows],
-        }
-    }
-
-    fn of_points(cell: f32, over: Rect, points: impl Iterator<Item = Pos2>) -> Self {
-        let mut grid = Self::new(cell, over);
-        for (i, p) in points.enumerate() {
-            grid.insert(i, Rect::from_min_max(p, p));
-        }
-        grid
-    }
-
-    /// The columns and rows a rectangle covers, clamped to the grid (a
-    /// non-finite coordinate counts as the grid's first cell).
-    fn span(
-        &self,
-        rect: Rect,
-    ) -> (
-        std::ops::RangeInclusive<usize>,
-        std::ops::RangeInclusive<usize>,
-    ) {
-        let at = |v: f32, origin: f32, last: usize| {
-            // Truncation is the floor for what is past the origin; the rest
-            // (and NaN) is the first cell.
-            let n = (v - origin) / self.cell;
-            if n > 0.0 { (n as usize).min(last) } else { 0 }
-        };
-        let (c0, c1) = (
-            at(rect.min.x, self.origin.x, self.columns - 1),
-            at(rect.max.x, self.origin.x, self.columns - 1),
-        );
-        let (r0, r1) = (
-            at(rect.min.y, self.origin.y, self.rows - 1),
-            at(rect.max.y, self.origin.y, self.rows - 1),
-        );
-        (c0..=c1, r0..=r1)
-    }
-
-    fn insert(&mut self, item: usize, rect: Rect) {
-        let (columns, rows) = self.span(rect);
-        for row in rows {
-            for column in columns.clone() {
-                self.cells[row * self.columns + column].push(item);
-            }
-        }
-    }
-
-    /// The items in the cells `rect` covers (an item may come more than once).
-    fn near(&self, rect: Rect) -> impl Iterator<Item = usize> + '_ {
-        let (columns, rows) = self.span(rect);
-        rows.flat_map(move |row| {
-            columns
-                .clone()
-                .map(move |column| row * self.columns + column)
-        })
-        .flat_map(|cell| self.cells[cell].iter().copied())
-    }
-}
-
-/// Candidate label rectangles around a node, nearest first.
-fn candidates(centre: Pos2, size: Vec2, distance: f32) -> [Rect; 8] {
-    let (w, h) = (size.x, size.y);
-    let d = distance;
-    let diagonal = d * std::f32::consts::FRAC_1_SQRT_2;
-    let at = |min: Pos2| Rect::from_min_size(min, size);
-    [
-        at(centre + vec2(d, -h / 2.0)),                  // right
-        at(centre + vec2(-d - w, -h / 2.0)),             // left
-        at(centre + vec2(-w / 2.0, -d - h)),             // above
-        at(centre + vec2(-w / 2.0, d)),                  // below
-        at(centre + vec2(diagonal, -diagonal - h)),      // above right
-        at(centre + vec2(diagonal, diagonal)),           // below right
-        at(centre + vec2(-diagonal - w, -diagonal - h)), // above left
-        at(centre + vec2(-diagonal - w, diagonal)),      // below left
-    ]
-}
-
-fn place_labels(
-    nodes: &[NodeInput],
-    placements: &mut [NodePlacement],
-    map_rect: Rect,
-    style: LayoutStyle,
-    measure: &dyn Fn(&str) -> Vec2,
-) {
-    let node_box =
-        |p: &NodePlacement| Rect::from_center_size(p.centre, Vec2::splat(2.0 * style.node_radius));
-    let node_boxes: Vec<Rect> = placements.iter().map(node_box).collect();
-    // Most crowded first: they have the fewest free spots.
-    let crowd_radius = 6.0 * style.node_radius;
-    let mut order: Vec<usize> = (0..placements.len()).collect();
-    let centres = Grid::of_points(crowd_radius, map_rect, placements.iter().map(|p| p.centre));
-    let crowding: Vec<usize> = placements
-        .iter()
-        .map(|p| {
-            centres
-                .near(Rect::from_center_size(
-                    p.centre,
-                    Vec2::splat(2.0 * crowd_radius),
-                ))
-                .filter(|&j| (placements[j].centre - p.centre).length_sq() < crowd_radius.powi(2))
-                .count()
-        })
-        .collect();
-    // Labels and nodes, by the cells they cover: a candidate spot is checked
-    // against those near it.
-    let cell = 4.0 * style.node_radius;
-    let mut nodes_near = Grid::new(cell, map_rect);
-    for (i, b) in node_boxes.iter().enumerate() {
-        nodes_near.insert(i, *b);
-    }
-    let mut labels_near = Grid::new(cell, map_rect);
-    order.sort_by_key(|&i| (std::cmp::Reverse(crowding[i]), i));
-
-    let mut taken: Vec<Rect> = Vec::new();
-    for i in order {
-        let node = &nodes[i];
-        let centre = placements[i].centre;
-        let texts = [node.label.as_str(), node.short_label.as_str()];
-        let mut chosen = None;
-        'search: for step in 0..4 {
-            let distance =
-                style.node_radius + style.label_gap + step as f32 * 1.5 * style.node_radius;
-            for text in texts {
-                if text.is_empty() {
-                    continue;
-                }
-                let size = measure(text);
-                for rect in candidates(centre, size, distance) {
-                    let padded = rect.expand(1.0);
-                    let fits = map_rect.contains_rect(rect)
-                        && !labels_near
-                            .near(padded)
-                            .any(|t| taken[t].intersects(padded))
-                        && !nodes_near
-                            .near(padded)
-                            .any(|n| node_boxes[n].intersects(padded));
-                    if fits {
-                        chosen = Some(PlacedLabel {
-                            rect,
-                            text: text.to_owned(),
-                        });
-                        break 'search;
-                    }
-                }
-            }
-        }
-        if let Some(label) = &chosen {
-            labels_near.insert(taken.len(), label.rect);
-            taken.push(label.rect);
-        }
-        placements[i].label = chosen;
     }
 }
 

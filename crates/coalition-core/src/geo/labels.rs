@@ -1,0 +1,382 @@
+//! Where each node's label goes: a point-label engine as cartographic
+//! labelling engines build one.
+//!
+//! 1. **Candidates.** Around each node: eight positions (right first, as
+//!    maps label points, then the other sides and corners) at six
+//!    distances, with the full name and then the short one (the id). Each has
+//!    a cost: its position, its distance, the short name, a leader line.
+//! 2. **What a candidate may not do.** Leave the map; cover a node; sit
+//!    nearer another node than its own, unless a leader line joins it to its
+//!    own node (never right beside it, where a line would not tell them
+//!    apart); a leader may not cross another node. A label further out than
+//!    the second ring always gets its leader.
+//! 3. **Optimisation.** The most constrained nodes (fewest candidates, most
+//!    crowded) choose first, each its cheapest candidate that overlaps no
+//!    label or leader already placed. Then repair passes: a node without a
+//!    label, or with a costly one, takes a cheaper candidate if it is free,
+//!    or if the one label in its way can move to another free candidate of
+//!    its own, whenever that lowers the total cost. A node left without a
+//!    label names itself on hover.
+//!
+//! So no label overlaps another label, a leader or a node, and every label
+//! is nearer its own node than any other, or is joined to it by a line.
+
+use emath::{Pos2, Rect, Vec2, vec2};
+
+use super::grid::Grid;
+use super::layout::{LayoutStyle, NodeInput, NodePlacement, PlacedLabel};
+
+/// The cost of a node with no label (it still names itself on hover).
+const UNLABELLED: f32 = 100.0;
+/// The cost of the short name (the id) instead of the full one.
+const SHORT: f32 = 6.0;
+/// The cost of each ring further out.
+const RING: f32 = 2.0;
+/// The cost of a leader line.
+const LEADER: f32 = 3.0;
+/// Rings of candidates around a node, each 1.5 node radii further out.
+const RINGS: u8 = 6;
+/// Most candidates a node keeps, cheapest first.
+const MAX_CANDIDATES: usize = 24;
+/// Repair passes over the whole map.
+const REPAIR_PASSES: usize = 3;
+
+/// One place a node's label could go.
+#[derive(Clone, Debug)]
+struct Candidate {
+    rect: Rect,
+    /// 0: the full name; 1: the short one.
+    text: usize,
+    leader: Option<[Pos2; 2]>,
+    cost: f32,
+    /// What it covers: the label and its leader.
+    bounds: Rect,
+}
+
+/// Places a label for each node of `placements` (their centres are final).
+pub(crate) fn place_labels(
+    nodes: &[&NodeInput],
+    placements: &mut [NodePlacement],
+    map_rect: Rect,
+    style: LayoutStyle,
+    measure: &dyn Fn(&str) -> Vec2,
+) {
+    let radius = style.node_radius;
+    let node_boxes: Vec<Rect> = placements
+        .iter()
+        .map(|p| Rect::from_center_size(p.centre, Vec2::splat(2.0 * radius)))
+        .collect();
+    let mut nodes_near = Grid::new(4.0 * radius, map_rect);
+    for (i, b) in node_boxes.iter().enumerate() {
+        nodes_near.insert(i, *b);
+    }
+    let centres: Vec<Pos2> = placements.iter().map(|p| p.centre).collect();
+    let candidates: Vec<Vec<Candidate>> = (0..nodes.len())
+        .map(|i| {
+            candidates_of(
+                i,
+                nodes[i],
+                &centres,
+                (&node_boxes, &nodes_near),
+                map_rect,
+                style,
+                measure,
+            )
+        })
+        .collect();
+
+    // The most constrained first: fewest candidates, then most crowded.
+    let crowd_radius = 6.0 * radius;
+    let crowding: Vec<usize> = centres
+        .iter()
+        .map(|c| {
+            nodes_near
+                .near(Rect::from_center_size(*c, Vec2::splat(2.0 * crowd_radius)))
+                .filter(|&j| (centres[j] - *c).length_sq() < crowd_radius.powi(2))
+                .count()
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by_key(|&i| (candidates[i].len(), std::cmp::Reverse(crowding[i]), i));
+
+    let mut board = Board {
+        candidates: &candidates,
+        chosen: vec![None; nodes.len()],
+        near: Grid::new(4.0 * radius, map_rect),
+    };
+    for &i in &order {
+        if let Some(k) = (0..candidates[i].len()).find(|&k| board.blockers(i, k, None).is_empty()) {
+            board.choose(i, Some(k));
+        }
+    }
+    for _ in 0..REPAIR_PASSES {
+        let mut improved = false;
+        for &i in &order {
+            improved |= board.improve(i);
+        }
+        if !improved {
+            break;
+        }
+    }
+
+    for (i, placement) in placements.iter_mut().enumerate() {
+        placement.label = board.chosen[i].map(|k| {
+            let c = &candidates[i][k];
+            let text = if c.text == 0 {
+                &nodes[i].label
+            } else {
+                &nodes[i].short_label
+            };
+            PlacedLabel {
+                rect: c.rect,
+                text: text.clone(),
+                leader: c.leader,
+            }
+        });
+    }
+}
+
+/// The labels chosen so far, and where they lie.
+struct Board<'a> {
+    candidates: &'a [Vec<Candidate>],
+    chosen: Vec<Option<usize>>,
+    /// Each chosen label's node, by the cells its label and leader cover
+    /// (stale entries of labels since moved are skipped).
+    near: Grid,
+}
+
+impl Board<'_> {
+    fn cost(&self, i: usize) -> f32 {
+        self.chosen[i].map_or(UNLABELLED, |k| self.candidates[i][k].cost)
+    }
+
+    fn choose(&mut self, i: usize, k: Option<usize>) {
+        self.chosen[i] = k;
+        if let Some(k) = k {
+            self.near.insert(i, self.candidates[i][k].bounds);
+        }
+    }
+
+    /// The nodes whose chosen labels candidate `k` of node `i` would
+    /// overlap; `also` is another node's candidate to count as chosen.
+    fn blockers(&self, i: usize, k: usize, also: Option<(usize, usize)>) -> Vec<usize> {
+        let candidate = &self.candidates[i][k];
+        let mut found: Vec<usize> = self
+            .near
+            .near(candidate.bounds)
+            .filter(|&j| j != i)
+            .filter(|&j| {
+                self.chosen[j].is_some_and(|kj| conflict(candidate, &self.candidates[j][kj]))
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        if let Some((j, kj)) = also
+            && conflict(candidate, &self.candidates[j][kj])
+            && !found.contains(&j)
+        {
+            found.push(j);
+        }
+        found
+    }
+
+    /// Moves node `i`'s label to a cheaper candidate, if one is free or can
+    /// be freed by moving the one label in its way. Whether it moved.
+    fn improve(&mut self, i: usize) -> bool {
+        let now = self.cost(i);
+        for k in 0..self.candidates[i].len() {
+            let cost = self.candidates[i][k].cost;
+            if cost >= now {
+                break;
+            }
+            let in_way: Vec<usize> = self
+                .blockers(i, k, None)
+                .into_iter()
+                .filter(|&j| self.chosen[j].is_some())
+                .collect();
+            match in_way.as_slice() {
+                [] => {
+                    self.choose(i, Some(k));
+                    return true;
+                }
+                [j] => {
+                    let j = *j;
+                    let before = now + self.cost(j);
+                    let (old_i, old_j) = (self.chosen[i], self.chosen[j]);
+                    // With `i`'s label where it would go, where else could
+                    // `j`'s go?
+                    self.chosen[i] = None;
+                    self.chosen[j] = None;
+                    let alternative = (0..self.candidates[j].len())
+                        .filter(|&kj| Some(kj) != old_j)
+                        .filter(|&kj| cost + self.candidates[j][kj].cost < before)
+                        .find(|&kj| self.blockers(j, kj, Some((i, k))).is_empty());
+                    if let Some(kj) = alternative {
+                        self.choose(i, Some(k));
+                        self.choose(j, Some(kj));
+                        return true;
+                    }
+                    self.chosen[i] = old_i;
+                    self.chosen[j] = old_j;
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+}
+
+/// Whether two labels (with their leaders) may not both be placed.
+fn conflict(a: &Candidate, b: &Candidate) -> bool {
+    let (pa, pb) = (a.rect.expand(1.0), b.rect.expand(1.0));
+    pa.intersects(pb)
+        || a.leader.is_some_and(|[p, q]| segment_hits_rect(p, q, pb))
+        || b.leader.is_some_and(|[p, q]| segment_hits_rect(p, q, pa))
+}
+
+/// The candidates of node `i` that break no rule, cheapest first.
+fn candidates_of(
+    i: usize,
+    node: &NodeInput,
+    centres: &[Pos2],
+    (node_boxes, nodes_near): (&[Rect], &Grid),
+    map_rect: Rect,
+    style: LayoutStyle,
+    measure: &dyn Fn(&str) -> Vec2,
+) -> Vec<Candidate> {
+    let centre = centres[i];
+    let radius = style.node_radius;
+    let texts: Vec<(usize, Vec2)> = [node.label.as_str(), node.short_label.as_str()]
+        .into_iter()
+        .enumerate()
+        // The short name only where it is shorter than the full one.
+        .filter(|(t, text)| !text.is_empty() && (*t == 0 || *text != node.label))
+        .map(|(t, text)| (t, measure(text)))
+        .collect();
+    let mut found = Vec::new();
+    for ring in 0..RINGS {
+        let distance = radius + style.label_gap + f32::from(ring) * 1.5 * radius;
+        for &(text, size) in &texts {
+            for (position, rect) in around(centre, size, distance).into_iter().enumerate() {
+                let padded = rect.expand(1.0);
+                if !map_rect.contains_rect(rect)
+                    || nodes_near
+                        .near(padded)
+                        .any(|n| node_boxes[n].intersects(padded))
+                {
+                    continue;
+                }
+                // Nearer another node than its own? Then only with a leader,
+                // and not right beside its node.
+                let own = distance_to_rect(centre, rect);
+                let reach = rect.expand(own + 1.0);
+                let ambiguous = nodes_near
+                    .near(reach)
+                    .any(|n| n != i && distance_to_rect(centres[n], rect) <= own + 0.5);
+                if ambiguous && ring == 0 {
+                    continue;
+                }
+                let leader = (ambiguous || ring >= 2).then(|| {
+                    let from = rect.clamp(centre);
+                    let direction = (from - centre).normalized();
+                    [from, centre + direction * (radius + 1.0)]
+                });
+                if let Some([p, q]) = leader
+                    && nodes_near
+                        .near(Rect::from_two_pos(p, q))
+                        .any(|n| n != i && segment_hits_rect(p, q, node_boxes[n]))
+                {
+                    continue;
+                }
+                let cost = POSITION_COST[position]
+                    + RING * f32::from(ring)
+                    + if text == 1 { SHORT } else { 0.0 }
+                    + if leader.is_some() { LEADER } else { 0.0 };
+                let bounds = leader.map_or(rect, |[p, q]| rect.union(Rect::from_two_pos(p, q)));
+                found.push(Candidate {
+                    rect,
+                    text,
+                    leader,
+                    cost,
+                    bounds,
+                });
+            }
+        }
+    }
+    found.sort_by(|a, b| a.cost.total_cmp(&b.cost));
+    found.truncate(MAX_CANDIDATES);
+    found
+}
+
+/// The cost of each position of [`around`]: right first, as maps label
+/// points, then above and below on the right, left, above, below, and the
+/// left-hand corners.
+const POSITION_COST: [f32; 8] = [0.0, 0.6, 0.8, 0.9, 0.3, 0.5, 1.0, 1.1];
+
+/// Label rectangles around a node at `distance` from its centre: right,
+/// left, above, below, above right, below right, above left, below left.
+fn around(centre: Pos2, size: Vec2, distance: f32) -> [Rect; 8] {
+    let (w, h) = (size.x, size.y);
+    let d = distance;
+    let diagonal = d * std::f32::consts::FRAC_1_SQRT_2;
+    let at = |min: Pos2| Rect::from_min_size(min, size);
+    [
+        at(centre + vec2(d, -h / 2.0)),
+        at(centre + vec2(-d - w, -h / 2.0)),
+        at(centre + vec2(-w / 2.0, -d - h)),
+        at(centre + vec2(-w / 2.0, d)),
+        at(centre + vec2(diagonal, -diagonal - h)),
+        at(centre + vec2(diagonal, diagonal)),
+        at(centre + vec2(-diagonal - w, -diagonal - h)),
+        at(centre + vec2(-diagonal - w, diagonal)),
+    ]
+}
+
+/// How far `p` is from the nearest point of `rect` (0 inside it).
+pub fn distance_to_rect(p: Pos2, rect: Rect) -> f32 {
+    (rect.clamp(p) - p).length()
+}
+
+/// Whether the segment from `a` to `b` passes through `rect` (Liang–Barsky).
+pub fn segment_hits_rect(a: Pos2, b: Pos2, rect: Rect) -> bool {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+    for (p, q) in [
+        (-d.x, a.x - rect.min.x),
+        (d.x, rect.max.x - a.x),
+        (-d.y, a.y - rect.min.y),
+        (d.y, rect.max.y - a.y),
+    ] {
+        if p.abs() < f32::EPSILON {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            if t0 > t1 {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use emath::pos2;
+
+    #[test]
+    fn a_segment_hits_a_rectangle_it_crosses_and_misses_one_beside_it() {
+        let rect = Rect::from_min_max(pos2(10.0, 10.0), pos2(20.0, 20.0));
+        assert!(segment_hits_rect(pos2(0.0, 15.0), pos2(30.0, 15.0), rect));
+        assert!(segment_hits_rect(pos2(12.0, 12.0), pos2(13.0, 13.0), rect));
+        assert!(!segment_hits_rect(pos2(0.0, 0.0), pos2(30.0, 5.0), rect));
+        assert!(!segment_hits_rect(pos2(0.0, 15.0), pos2(9.0, 15.0), rect));
+    }
+}
