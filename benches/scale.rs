@@ -517,6 +517,7 @@ fn scattered_nodes(count: usize) -> Vec<coalition_core::geo::layout::NodeInput> 
             anchor: egui::pos2(next() * 1280.0, next() * 800.0),
             label: format!("Actor number {i}"),
             short_label: format!("A{i}"),
+            prominent: false,
         })
         .collect()
 }

@@ -144,15 +144,28 @@ fn check_every_size(name: &str, open: fn((f32, f32)) -> Harness<'static, Coaliti
             }
             assert_eq!(placements.len(), app.doc.scenario.actors.len());
             let shown: Vec<bool> = app.view.time.offstage.iter().map(|off| !off).collect();
-            let count = placements
+            let unlabelled: Vec<&str> = placements
                 .iter()
                 .zip(shown.iter().chain(std::iter::repeat(&true)))
-                .filter(|((_, p), shown)| **shown && p.label.is_some())
-                .count();
+                .filter(|((_, p), shown)| **shown && p.label.is_none())
+                .map(|((id, _), _)| id.as_str())
+                .collect();
+            let few: Vec<&str> = unlabelled.iter().take(8).copied().collect();
             labelled.push(format!(
-                "{name} {}×{} {mode}: {count} labels",
-                size.0, size.1
+                "{name} {}×{} {mode}: {} unlabelled {few:?}",
+                size.0,
+                size.1,
+                unlabelled.len()
             ));
+            // Paris in the explorer: every actor in the picture, at every size.
+            if name == "Paris" && mode == "explorer" {
+                assert!(
+                    unlabelled.is_empty(),
+                    "{}×{}: {unlabelled:?} unlabelled",
+                    size.0,
+                    size.1
+                );
+            }
             all.extend(
                 faults(placements, &shown, radius)
                     .into_iter()
@@ -194,4 +207,32 @@ fn the_check_finds_a_label_beside_someone_else_s_node() {
     ];
     let found = faults(&placements, &[], 7.5);
     assert!(found.iter().any(|f| f.contains("as near B")), "{found:?}");
+}
+
+#[test]
+fn on_a_1024_by_768_projector_every_actor_a_story_step_is_about_is_labelled() {
+    let mut harness = paris((1024.0, 768.0));
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    let count = coalition_map::ui::state::presentation::steps(&harness.state().doc.scenario).len();
+    let mut missing = Vec::new();
+    for step in 0..count {
+        if let Some(presenting) = harness.state_mut().view.presenting.as_mut() {
+            presenting.step = step;
+        }
+        harness.run();
+        let app = harness.state();
+        let steps = coalition_map::ui::state::presentation::steps(&app.doc.scenario);
+        let Some(highlight) = steps[step].highlight.as_ref() else {
+            continue;
+        };
+        for ((id, placement), offstage) in
+            app.view.map.placements.iter().zip(&app.view.time.offstage)
+        {
+            if highlight.actors.contains(id) && !offstage && placement.label.is_none() {
+                missing.push(format!("step {}: {id}", step + 1));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "unlabelled: {missing:?}");
 }

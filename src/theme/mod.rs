@@ -420,6 +420,12 @@ impl MapLook {
         size::BORDER_WIDTH * self.scale.sqrt()
     }
 
+    /// A leader line: from a label, or a node moved aside, to its node's
+    /// place. Thicker on a projector, where a hairline washes out.
+    pub fn leader_stroke(self) -> Stroke {
+        Stroke::new(self.scale, map::LEADER)
+    }
+
     /// The outline drawn round every node.
     pub fn node_stroke(self) -> Stroke {
         Stroke::new(1.2 * self.scale.sqrt(), map::NODE_OUTLINE)

@@ -244,13 +244,21 @@ impl MapState {
     /// its nodes scaled), else `compute`'s.
     pub(super) fn placements_for(
         &mut self,
-        (scenario, offstage): (&Scenario, &[bool]),
+        (scenario, offstage, highlight): (&Scenario, &[bool], Option<&super::Highlight>),
         transform: &MapTransform,
         (dragging, held): (bool, bool),
         look: MapLook,
         compute: impl FnOnce() -> Vec<NodePlacement>,
     ) -> Vec<NodePlacement> {
-        let fingerprint = layout_fingerprint(scenario, offstage, look);
+        let fingerprint = layout_fingerprint(scenario, offstage, look)
+            ^ highlight.map_or(0, |h| {
+                use std::hash::{Hash, Hasher};
+                let mut ids: Vec<&String> = h.actors.iter().collect();
+                ids.sort_unstable();
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                ids.hash(&mut hasher);
+                hasher.finish() | 1
+            });
         if let Some(cached) = &self.layout
             && cached.fingerprint == fingerprint
             && cached.placements.len() == scenario.actors.len()
@@ -615,11 +623,12 @@ mod tests {
         };
         let t = view();
         let look = MapLook::SCREEN;
-        let at_rest = state.placements_for((&scenario, &[]), &t, (false, false), look, compute(t));
+        let at_rest =
+            state.placements_for((&scenario, &[], None), &t, (false, false), look, compute(t));
         assert_eq!(layouts.get(), 1);
         let panned = t.panned(vec2(40.0, 10.0));
         let during = state.placements_for(
-            (&scenario, &[]),
+            (&scenario, &[], None),
             &panned,
             (true, false),
             look,
@@ -633,7 +642,7 @@ mod tests {
         );
         let generation = state.layout.as_ref().map(|l| l.generation);
         state.placements_for(
-            (&scenario, &[]),
+            (&scenario, &[], None),
             &panned,
             (false, false),
             look,
@@ -649,7 +658,7 @@ mod tests {
         // A zoom gesture scales the nodes apart, labels alongside.
         let zoomed = panned.zoomed(2.0, pos2(500.0, 350.0));
         let held = state.placements_for(
-            (&scenario, &[]),
+            (&scenario, &[], None),
             &zoomed,
             (false, true),
             look,
@@ -661,7 +670,7 @@ mod tests {
             assert!(h.centre.distance(l.centre) < 1e-2, "{h:?} vs {l:?}");
         }
         state.placements_for(
-            (&scenario, &[]),
+            (&scenario, &[], None),
             &zoomed,
             (false, false),
             look,

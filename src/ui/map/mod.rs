@@ -152,7 +152,7 @@ pub fn map_ui(
         left > 0.0
     };
     let placements = view.memory.placements_for(
-        (scenario, view.offstage),
+        (scenario, view.offstage, options.highlight.as_ref()),
         &transform,
         (dragging, held),
         look,
@@ -164,6 +164,10 @@ pub fn map_ui(
                     anchor: transform.screen_from_geo(a.map_anchor()),
                     label: a.name.clone(),
                     short_label: a.id.clone(),
+                    prominent: options
+                        .highlight
+                        .as_ref()
+                        .is_some_and(|h| h.actors.contains(&a.id)),
                 })
                 .collect();
             let style = LayoutStyle {
@@ -421,7 +425,7 @@ pub fn map_ui(
     for (_, placement) in placements.iter().enumerate().filter(|(i, _)| on_stage(*i)) {
         if let Some(label) = &placement.label {
             if let Some(leader) = label.leader {
-                painter.line_segment(leader, Stroke::new(1.0, colours::LEADER));
+                painter.line_segment(leader, look.leader_stroke());
             }
             painter.rect_filled(label.rect, 3.0, colours::LABEL_HALO);
             painter.text(

@@ -100,11 +100,8 @@ pub(super) fn node_ui(
     let (look, radius) = (cx.look, cx.look.node_radius());
 
     if placement.is_displaced() {
-        painter.line_segment(
-            [placement.anchor, placement.centre],
-            Stroke::new(1.0, colours::LEADER),
-        );
-        painter.circle_filled(placement.anchor, 2.0, colours::LEADER);
+        painter.line_segment([placement.anchor, placement.centre], look.leader_stroke());
+        painter.circle_filled(placement.anchor, 2.0 * look.scale, colours::LEADER);
     }
     if let Some(direction) = placement.off_map_direction {
         let start = placement.centre + direction * (radius + 2.0);

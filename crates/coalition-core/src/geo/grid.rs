@@ -88,6 +88,19 @@ impl Grid {
         }
     }
 
+    /// Takes `item`, inserted with `rect`, out again.
+    pub(crate) fn remove(&mut self, item: usize, rect: Rect) {
+        let (columns, rows) = self.span(rect);
+        for row in rows {
+            for column in columns.clone() {
+                let cell = &mut self.cells[row * self.columns + column];
+                if let Some(at) = cell.iter().position(|&i| i == item) {
+                    cell.swap_remove(at);
+                }
+            }
+        }
+    }
+
     /// The items in the cells `rect` covers (an item may come more than once).
     pub(crate) fn near(&self, rect: Rect) -> impl Iterator<Item = usize> + '_ {
         let (columns, rows) = self.span(rect);

@@ -3,15 +3,16 @@
 //!
 //! 1. **Candidates.** Around each node: eight positions (right first, as
 //!    maps label points, then the other sides and corners) at six
-//!    distances, with the full name and then the short one (the id). Each has
+//!    distances (and, beyond the first, eight directions between those), with the full name and then the short one (the id). Each has
 //!    a cost: its position, its distance, the short name, a leader line.
 //! 2. **What a candidate may not do.** Leave the map; cover a node; sit
 //!    nearer another node than its own, unless a leader line joins it to its
 //!    own node (never right beside it, where a line would not tell them
-//!    apart); a leader may not cross another node. A label further out than
+//!    apart); never right beside another node, leader or not; a leader may
+//!    not cross another node. A label further out than
 //!    the second ring always gets its leader.
-//! 3. **Optimisation.** The most constrained nodes (fewest candidates, most
-//!    crowded) choose first, each its cheapest candidate that overlaps no
+//! 3. **Optimisation.** Prominent nodes (those a story step is about), then
+//!    the most constrained (fewest candidates, most crowded) choose first, each its cheapest candidate that overlaps no
 //!    label or leader already placed. Then repair passes: a node without a
 //!    label, or with a costly one, takes a cheaper candidate if it is free,
 //!    or if the one label in its way can move to another free candidate of
@@ -28,6 +29,9 @@ use super::layout::{LayoutStyle, NodeInput, NodePlacement, PlacedLabel};
 
 /// The cost of a node with no label (it still names itself on hover).
 const UNLABELLED: f32 = 100.0;
+/// How much more a prominent node's missing label costs: a repair pass
+/// will move another label aside for it.
+const PROMINENT: f32 = 10.0;
 /// The cost of the short name (the id) instead of the full one.
 const SHORT: f32 = 6.0;
 /// The cost of each ring further out.
@@ -37,7 +41,10 @@ const LEADER: f32 = 3.0;
 /// Rings of candidates around a node, each 1.5 node radii further out.
 const RINGS: u8 = 6;
 /// Most candidates a node keeps, cheapest first.
-const MAX_CANDIDATES: usize = 24;
+const MAX_CANDIDATES: usize = 64;
+/// Annealing moves per node, and at most (a map of thousands).
+const ANNEAL_MOVES_PER_NODE: usize = 1000;
+const MAX_ANNEAL_MOVES: usize = 60_000;
 /// Repair passes over the whole map.
 const REPAIR_PASSES: usize = 3;
 
@@ -97,10 +104,18 @@ pub(crate) fn place_labels(
         })
         .collect();
     let mut order: Vec<usize> = (0..nodes.len()).collect();
-    order.sort_by_key(|&i| (candidates[i].len(), std::cmp::Reverse(crowding[i]), i));
+    order.sort_by_key(|&i| {
+        (
+            !nodes[i].prominent,
+            candidates[i].len(),
+            std::cmp::Reverse(crowding[i]),
+            i,
+        )
+    });
 
     let mut board = Board {
         candidates: &candidates,
+        prominent: nodes.iter().map(|n| n.prominent).collect(),
         chosen: vec![None; nodes.len()],
         near: Grid::new(4.0 * radius, map_rect),
     };
@@ -109,6 +124,7 @@ pub(crate) fn place_labels(
             board.choose(i, Some(k));
         }
     }
+    board.anneal((nodes.len() * ANNEAL_MOVES_PER_NODE).min(MAX_ANNEAL_MOVES));
     for _ in 0..REPAIR_PASSES {
         let mut improved = false;
         for &i in &order {
@@ -139,6 +155,8 @@ pub(crate) fn place_labels(
 /// The labels chosen so far, and where they lie.
 struct Board<'a> {
     candidates: &'a [Vec<Candidate>],
+    /// Whose missing label costs [`PROMINENT`] times more.
+    prominent: Vec<bool>,
     chosen: Vec<Option<usize>>,
     /// Each chosen label's node, by the cells its label and leader cover
     /// (stale entries of labels since moved are skipped).
@@ -147,13 +165,86 @@ struct Board<'a> {
 
 impl Board<'_> {
     fn cost(&self, i: usize) -> f32 {
-        self.chosen[i].map_or(UNLABELLED, |k| self.candidates[i][k].cost)
+        self.chosen[i].map_or(self.missing(i), |k| self.candidates[i][k].cost)
     }
 
     fn choose(&mut self, i: usize, k: Option<usize>) {
+        if let Some(old) = self.chosen[i] {
+            self.near.remove(i, self.candidates[i][old].bounds);
+        }
         self.chosen[i] = k;
         if let Some(k) = k {
             self.near.insert(i, self.candidates[i][k].bounds);
+        }
+    }
+
+    /// The cost of a node's missing label.
+    fn missing(&self, i: usize) -> f32 {
+        if self.prominent[i] {
+            PROMINENT * UNLABELLED
+        } else {
+            UNLABELLED
+        }
+    }
+
+    /// Simulated annealing over the labels chosen (as Christensen, Marks
+    /// and Shieber's point-feature labelling): a move gives a node another
+    /// candidate, or none, and takes away the labels in its way; a move
+    /// that lowers the total cost is kept, one that raises it is kept with
+    /// a chance that falls as the temperature does. The best state seen
+    /// wins. Deterministic: the moves come from a fixed sequence.
+    fn anneal(&mut self, moves: usize) {
+        let n = self.chosen.len();
+        if n == 0 || moves == 0 {
+            return;
+        }
+        let mut seed = 0x2545_f491_u32;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed
+        };
+        let total = |board: &Self| (0..n).map(|i| board.cost(i)).sum::<f32>();
+        let mut energy = total(self);
+        let mut best = (energy, self.chosen.clone());
+        let (hot, cold) = (UNLABELLED / 4.0, 0.3_f32);
+        for step in 0..moves {
+            let temperature = hot * (cold / hot).powf(step as f32 / moves as f32);
+            let i = next() as usize % n;
+            let options = self.candidates[i].len();
+            if options == 0 {
+                continue;
+            }
+            // Mostly another candidate; now and then, no label.
+            let pick = next() as usize % (options + 1);
+            let k = (pick < options).then_some(pick);
+            if k == self.chosen[i] {
+                continue;
+            }
+            let ejected: Vec<usize> = k.map_or_else(Vec::new, |k| self.blockers(i, k, None));
+            let delta = k.map_or(self.missing(i), |k| self.candidates[i][k].cost) - self.cost(i)
+                + ejected
+                    .iter()
+                    .map(|&j| self.missing(j) - self.cost(j))
+                    .sum::<f32>();
+            let chance = (next() >> 8) as f32 / (1 << 24) as f32;
+            if delta <= 0.0 || chance < (-delta / temperature).exp() {
+                for &j in &ejected {
+                    self.choose(j, None);
+                }
+                self.choose(i, k);
+                energy += delta;
+                if energy < best.0 - 1e-3 {
+                    best = (energy, self.chosen.clone());
+                }
+            }
+        }
+        for i in 0..n {
+            self.choose(i, None);
+        }
+        for (i, k) in best.1.into_iter().enumerate() {
+            self.choose(i, k);
         }
     }
 
@@ -257,7 +348,14 @@ fn candidates_of(
     for ring in 0..RINGS {
         let distance = radius + style.label_gap + f32::from(ring) * 1.5 * radius;
         for &(text, size) in &texts {
-            for (position, rect) in around(centre, size, distance).into_iter().enumerate() {
+            // Further out, where a leader joins them, eight more directions
+            // between the eight, to find a way out between close neighbours.
+            let between = (ring > 0).then(|| between(centre, size, distance));
+            let positions = around(centre, size, distance)
+                .into_iter()
+                .zip(POSITION_COST)
+                .chain(between.into_iter().flatten().map(|rect| (rect, BETWEEN)));
+            for (rect, position_cost) in positions {
                 let padded = rect.expand(1.0);
                 if !map_rect.contains_rect(rect)
                     || nodes_near
@@ -276,6 +374,15 @@ fn candidates_of(
                 if ambiguous && ring == 0 {
                     continue;
                 }
+                // Never right beside someone else's node, leader or not: a
+                // class reads a label as the name of the node it touches.
+                let beside = radius + style.label_gap;
+                if nodes_near
+                    .near(rect.expand(beside))
+                    .any(|n| n != i && distance_to_rect(centres[n], rect) < beside)
+                {
+                    continue;
+                }
                 let leader = (ambiguous || ring >= 2).then(|| {
                     let from = rect.clamp(centre);
                     let direction = (from - centre).normalized();
@@ -288,7 +395,7 @@ fn candidates_of(
                 {
                     continue;
                 }
-                let cost = POSITION_COST[position]
+                let cost = position_cost
                     + RING * f32::from(ring)
                     + if text == 1 { SHORT } else { 0.0 }
                     + if leader.is_some() { LEADER } else { 0.0 };
@@ -330,6 +437,29 @@ fn around(centre: Pos2, size: Vec2, distance: f32) -> [Rect; 8] {
         at(centre + vec2(-diagonal - w, -diagonal - h)),
         at(centre + vec2(-diagonal - w, diagonal)),
     ]
+}
+
+/// The cost of a position of [`between`].
+const BETWEEN: f32 = 1.2;
+
+/// Label rectangles at `distance` from the centre in the eight directions
+/// halfway between those of [`around`], each on the side facing the node.
+fn between(centre: Pos2, size: Vec2, distance: f32) -> [Rect; 8] {
+    std::array::from_fn(|k| {
+        let angle = std::f32::consts::FRAC_PI_8 * (2 * k + 1) as f32;
+        let (cos, sin) = (angle.cos(), angle.sin());
+        let p = centre + vec2(cos, sin) * distance;
+        let along = |unit: f32, extent: f32| {
+            if unit > 0.3 {
+                0.0
+            } else if unit < -0.3 {
+                -extent
+            } else {
+                -extent / 2.0
+            }
+        };
+        Rect::from_min_size(p + vec2(along(cos, size.x), along(sin, size.y)), size)
+    })
 }
 
 /// How far `p` is from the nearest point of `rect` (0 inside it).

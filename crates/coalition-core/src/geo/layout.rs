@@ -28,6 +28,8 @@ pub struct NodeInput {
     pub label: String,
     /// A shorter label for tight spots, e.g. "SAU".
     pub short_label: String,
+    /// Labelled before the others (the actors a story step is about).
+    pub prominent: bool,
 }
 
 /// Where one node and its label ended up.
@@ -251,6 +253,7 @@ mod tests {
             anchor: pos2(x, y),
             label: label.to_owned(),
             short_label: label.chars().take(3).collect(),
+            prominent: false,
         }
     }
 
