@@ -125,8 +125,9 @@ pub fn presentation_ui(
                     .fill(ui.visuals().panel_fill),
             )
             .show(ui, |ui| {
+                // Counted as the map draws them: those in the picture on the day.
                 let presence = PresenceCounts::of(
-                    scenario,
+                    view.shown(doc),
                     &view.attendance.invited,
                     &view.attendance.outcome.attending,
                     hidden,
