@@ -9,8 +9,13 @@
 //!   written as (4.7, -74.1) backwards lands in Antarctica, while its country
 //!   is tinted in South America). Without a country to go by, a position
 //!   outside the scenario's map that lies inside it swapped.
+//! - A state placed outside its own country (its box, with some slack for
+//!   islands), even where swapping the numbers would not help.
 //! - A meeting's host that is not on its invitation list: the attendance
 //!   engine would leave the host out of its own meeting.
+//! - A written date (the scenario's, a relation's, a quote's, a meeting's,
+//!   a source's) that has a date's shape but is not a real day, month or
+//!   year: `2014-02-30`, `2014-13`.
 
 use std::collections::HashMap;
 
@@ -28,6 +33,7 @@ const COUNTRY_SLACK_DEGREES: f64 = 3.0;
 pub fn warnings(scenario: &Scenario, basemap: Option<&Basemap>) -> Vec<Problem> {
     let mut found = Vec::new();
     positions(scenario, basemap, &mut found);
+    dates(scenario, &mut found);
     let known = scenario.actor_indices();
     if let Some(conference) = &scenario.conference {
         hosts("conference", &known, conference, &mut found);
@@ -79,6 +85,20 @@ fn positions(scenario: &Scenario, basemap: Option<&Basemap>, found: &mut Vec<Pro
                 }
                 None => false,
             };
+            if !backwards
+                && field == "position"
+                && actor.kind == super::ActorKind::State
+                && let Some(country) = boxes.get(actor.id.as_str())
+                && !inside(country, pos)
+            {
+                found.push(Problem {
+                    path: format!("actors[{i}].{field}"),
+                    message: format!(
+                        "lat {}, lon {} lies outside {}'s country on the map",
+                        pos.lat, pos.lon, actor.name
+                    ),
+                });
+            }
             if backwards {
                 let near = if boxes.contains_key(actor.id.as_str()) {
                     format!("its country ({})", actor.name)
@@ -95,6 +115,56 @@ fn positions(scenario: &Scenario, basemap: Option<&Basemap>, found: &mut Vec<Pro
                 });
             }
         }
+    }
+}
+
+/// Written dates that look like dates but are not real ones.
+fn dates(scenario: &Scenario, found: &mut Vec<Problem>) {
+    let mut check = |path: String, text: &str| {
+        if let Some(why) = not_a_real_date(text) {
+            found.push(Problem {
+                path,
+                message: format!("\"{text}\" is not a real date: {why}"),
+            });
+        }
+    };
+    check("date".to_owned(), &scenario.date);
+    for (i, r) in scenario.relations.iter().enumerate() {
+        check(format!("relations[{i}].date"), &r.date);
+    }
+    for (i, q) in scenario.quotes.iter().enumerate() {
+        check(format!("quotes[{i}].date"), &q.date);
+    }
+    for (i, source) in scenario.sources.iter().enumerate() {
+        check(format!("sources[{i}].date"), &source.date);
+    }
+    if let Some(c) = &scenario.conference {
+        check("conference.date".to_owned(), &c.date);
+    }
+    for (i, d) in scenario.decisions.iter().enumerate() {
+        if let Some(m) = &d.meeting {
+            check(format!("decisions[{i}].meeting.date"), &m.date);
+        }
+    }
+}
+
+/// Why `text`, shaped like `YYYY-MM-DD` or `YYYY-MM`, is not a real date;
+/// `None` for a real one, and for free text ("1979", "mid-2014") that makes
+/// no claim to be one.
+fn not_a_real_date(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    let parts: Vec<&str> = text.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => {
+            super::Date::parse_from_str(text, "%Y-%m-%d")
+                .is_err()
+                .then_some("no such day (write YYYY-MM-DD)")
+        }
+        [y, m] if digits(y, 4) && digits(m, 2) => {
+            (!matches!(m.parse::<u32>(), Ok(1..=12))).then_some("no such month (write YYYY-MM)")
+        }
+        _ => None,
     }
 }
 
@@ -241,6 +311,42 @@ mod tests {
             });
         }
         assert_eq!(paths(&s), ["conference.hosts[0]", "conference.hosts[1]"]);
+    }
+
+    #[test]
+    fn a_state_placed_in_another_country_is_flagged_even_when_swapping_would_not_help() {
+        let basemap = Basemap::embedded().expect("the embedded outlines");
+        // Colombia at Paris: not its country, and no better swapped.
+        let mut s = colombia(GeoPos {
+            lat: 48.85,
+            lon: 2.35,
+        });
+        s.actors[0].kind = crate::model::ActorKind::State;
+        let found = warnings(&s, Some(&basemap));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("outside Colombia's country"));
+        // An organisation with a country's id is not held to it.
+        s.actors[0].kind = crate::model::ActorKind::Organisation;
+        assert!(warnings(&s, Some(&basemap)).is_empty());
+    }
+
+    #[test]
+    fn dates_shaped_like_dates_must_be_real_ones() {
+        assert_eq!(not_a_real_date("2014-09-15"), None);
+        assert_eq!(not_a_real_date("2014-09"), None);
+        assert_eq!(not_a_real_date("1979"), None);
+        assert_eq!(not_a_real_date("mid-2014"), None);
+        assert!(not_a_real_date("2014-02-30").is_some());
+        assert!(not_a_real_date("2014-13").is_some());
+        let mut s = colombia(GeoPos {
+            lat: 4.71,
+            lon: -74.07,
+        });
+        s.date = "2014-02-30".into();
+        let found = warnings(&s, None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path, "date");
+        assert!(found[0].message.contains("not a real date"));
     }
 
     #[test]
