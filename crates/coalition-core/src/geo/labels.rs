@@ -9,8 +9,8 @@
 //!    nearer another node than its own, unless a leader line joins it to its
 //!    own node (never right beside it, where a line would not tell them
 //!    apart); never right beside another node, leader or not; a leader may
-//!    not cross another node. A label further out than
-//!    the second ring always gets its leader.
+//!    not cross another node. A label not right beside
+//!    its node (beyond the first ring) always gets its leader.
 //! 3. **Optimisation.** Prominent nodes (those a story step is about), then
 //!    the most constrained (fewest candidates, most crowded) choose first, each its cheapest candidate that overlaps no
 //!    label or leader already placed. Then repair passes: a node without a
@@ -124,15 +124,13 @@ pub(crate) fn place_labels(
             board.choose(i, Some(k));
         }
     }
-    board.anneal((nodes.len() * ANNEAL_MOVES_PER_NODE).min(MAX_ANNEAL_MOVES));
-    for _ in 0..REPAIR_PASSES {
-        let mut improved = false;
-        for &i in &order {
-            improved |= board.improve(i);
-        }
-        if !improved {
-            break;
-        }
+    board.repair(&order);
+    // Where a node that could have a label has none, look further: anneal.
+    // Where all have one, the repairs have done what matters, and a day
+    // whose cast changes is laid out again at once.
+    if (0..nodes.len()).any(|i| board.chosen[i].is_none() && !candidates[i].is_empty()) {
+        board.anneal((nodes.len() * ANNEAL_MOVES_PER_NODE).min(MAX_ANNEAL_MOVES));
+        board.repair(&order);
     }
 
     for (i, placement) in placements.iter_mut().enumerate() {
@@ -209,8 +207,10 @@ impl Board<'_> {
         let mut energy = total(self);
         let mut best = (energy, self.chosen.clone());
         let (hot, cold) = (UNLABELLED / 4.0, 0.3_f32);
-        for step in 0..moves {
-            let temperature = hot * (cold / hot).powf(step as f32 / moves as f32);
+        let cooling = (cold / hot).powf(1.0 / moves as f32);
+        let mut temperature = hot / cooling;
+        for _ in 0..moves {
+            temperature *= cooling;
             let i = next() as usize % n;
             let options = self.candidates[i].len();
             if options == 0 {
@@ -269,6 +269,19 @@ impl Board<'_> {
             found.push(j);
         }
         found
+    }
+
+    /// Repair passes in `order`, until one improves nothing.
+    fn repair(&mut self, order: &[usize]) {
+        for _ in 0..REPAIR_PASSES {
+            let mut improved = false;
+            for &i in order {
+                improved |= self.improve(i);
+            }
+            if !improved {
+                break;
+            }
+        }
     }
 
     /// Moves node `i`'s label to a cheaper candidate, if one is free or can
@@ -383,7 +396,7 @@ fn candidates_of(
                 {
                     continue;
                 }
-                let leader = (ambiguous || ring >= 2).then(|| {
+                let leader = (ambiguous || ring >= 1).then(|| {
                     let from = rect.clamp(centre);
                     let direction = (from - centre).normalized();
                     [from, centre + direction * (radius + 1.0)]
