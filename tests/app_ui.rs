@@ -344,6 +344,18 @@ fn in_a_narrow_window_the_side_panels_start_as_strips_and_open_on_demand() {
     );
     let collapsed = map_width(&harness);
     assert!(collapsed > 900.0, "the map takes the window: {collapsed}");
+    // Every actor of the Paris scenario in the picture is on the map, on screen.
+    {
+        let app = harness.state();
+        let map = app.view.map.transform.expect("fitted").screen_rect;
+        for ((id, p), offstage) in app.view.map.placements.iter().zip(&app.view.time.offstage) {
+            assert!(
+                *offstage || map.contains(p.centre),
+                "{id} at {:?} is off the map {map:?}",
+                p.centre
+            );
+        }
+    }
 
     harness.get_by_label("Show the details panel").click();
     harness.run();
