@@ -502,6 +502,24 @@ fn help_lists_every_key_the_app_answers_to_and_about_credits_the_data() {
 }
 
 #[test]
+fn help_opens_the_user_guide_shipped_with_the_app() {
+    let mut harness = app_harness();
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("User guide").click();
+    harness.run();
+    // The guide's own words, from the copy built into the app: no network.
+    harness.get_by_label_contains("Coalition Map shows who stands where in a coalition");
+    // A section's heading (the contents list names it too).
+    assert!(
+        harness
+            .query_all_by_label("Opening and saving scenarios")
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
 fn a_file_with_a_host_left_off_the_invitation_list_opens_with_a_warning_in_the_legend() {
     let dir = std::env::temp_dir().join(format!("coalition-map-warn-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");

@@ -15,6 +15,7 @@ pub mod decide;
 pub mod desktop;
 pub mod export;
 pub mod generate;
+pub mod manpage;
 pub mod timeline;
 
 use std::io::Write;
@@ -57,6 +58,7 @@ pub enum Command {
     Generate(generate::GenerateArgs),
     Timeline(timeline::TimelineArgs),
     Completions(completions::CompletionsArgs),
+    Manpage(manpage::ManpageArgs),
 }
 
 /// What the command line asks for: the window, or a headless command.
@@ -103,6 +105,7 @@ impl Command {
             Self::Generate(args) => generate::run(args, out, err),
             Self::Timeline(args) => timeline::run(args, out, err),
             Self::Completions(args) => completions::run(args, out),
+            Self::Manpage(args) => manpage::run(args, out, err),
         }
     }
 }

@@ -64,6 +64,8 @@ pub enum HelpWindow {
     Shortcuts,
     /// Version, licence, and the data's sources and licences.
     About,
+    /// The user guide, shipped inside the app so it opens offline.
+    Guide,
 }
 
 /// The side panels, each of which can be collapsed to a strip.
@@ -430,6 +432,7 @@ impl Command {
             Self::ToggleFullscreen => "Full screen".into(),
             Self::ShowHelp(Some(HelpWindow::Shortcuts)) => "Keyboard shortcuts".into(),
             Self::ShowHelp(Some(HelpWindow::About)) => format!("About {}", crate::APP_NAME),
+            Self::ShowHelp(Some(HelpWindow::Guide)) => "User guide".into(),
             Self::ShowHelp(None) => "Close".into(),
             Self::TogglePanel(SidePanel::Legend) => "Legend panel".into(),
             Self::TogglePanel(SidePanel::Details) => "Details panel".into(),
@@ -550,6 +553,9 @@ impl Command {
             Self::ShowHelp(Some(HelpWindow::Shortcuts)) => "Every key the app answers to",
             Self::ShowHelp(Some(HelpWindow::About)) => {
                 "Version, licence, and where the data comes from"
+            }
+            Self::ShowHelp(Some(HelpWindow::Guide)) => {
+                "How to use the app, from the guide shipped with it (works offline)"
             }
             Self::ShowHelp(None) => "Close this window",
             Self::TogglePanel(SidePanel::Legend) => {

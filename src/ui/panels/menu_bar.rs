@@ -104,6 +104,12 @@ pub fn menu_bar_ui(
         ui.menu_button("Help", |ui| {
             entry(
                 ui,
+                Command::ShowHelp(Some(HelpWindow::Guide)),
+                true,
+                commands,
+            );
+            entry(
+                ui,
                 Command::ShowHelp(Some(HelpWindow::Shortcuts)),
                 true,
                 commands,
