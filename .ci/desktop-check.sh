@@ -166,6 +166,16 @@ done
 window_id=$(awk '{print $1}' <<<"$window")
 title=$(sed -n 's/^ *0x[0-9a-f]* \("[^"]*"\).*/\1/p' <<<"$window")
 say "ok: window $window_id, titled $title"
+# Once the file is read, the title names it ("some scenario.coalition - Coalition Map").
+base=$(basename "$FILE")
+name=
+for _ in $(seq 60); do
+  name=$(xprop -id "$window_id" _NET_WM_NAME 2>/dev/null | sed -n 's/^_NET_WM_NAME([^)]*) = //p')
+  [[ "$name" == *"$base"* ]] && break
+  sleep 0.5
+done
+[[ "$name" == *"$base"* ]] || fail "the window's title is $name, without the file's name $base"
+say "ok: the window's title names the file: $name"
 # Docks match windows to the entry by WM_CLASS and StartupWMClass: a note only.
 wm_class=$(xprop -id "$window_id" WM_CLASS 2>/dev/null | sed -n 's/^WM_CLASS(STRING) = //p')
 startup_class=$(sed -n 's/^StartupWMClass=//p' "$DESKTOP_FILE")
