@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Debian package, checked for real on a fresh Debian machine (as root):
-# build it (packaging/deb.sh), install it with apt-get, then
+# build it with cargo-deb, install it with apt-get, then
 # - its menu entry passes desktop-file-validate, *.coalition files are its
 #   type and it is their default application, and xdg-open on a scenario
 #   under Xvfb opens the app's window on that file (.ci/desktop-check.sh
@@ -34,7 +34,14 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-bash packaging/deb.sh
+if ! cargo deb --version >/dev/null 2>&1; then
+  say "installing cargo-deb"
+  cargo install --locked cargo-deb@3.8.0
+fi
+# cargo-deb builds the release binary, strips it (the release profile keeps
+# line tables for profiling), compresses the manual page and works out the
+# shared libraries the binary needs.
+cargo deb --locked --strip
 deb=$(ls -t target/debian/coalition-map_*.deb | head -1)
 [ -f "$deb" ] || fail "no package in target/debian"
 say "package: $deb, $(du -h "$deb" | cut -f1)"

@@ -1,6 +1,7 @@
 //! `manpage`: the manual page (roff), from the same clap definition that
 //! parses the command line, so `man coalition-map` never drifts from
-//! `--help`. The Debian package installs it (`packaging/deb.sh`).
+//! `--help`. The page is committed as `assets/desktop/coalition-map.1`, which
+//! the Debian package installs; a test keeps it the same as this command's.
 
 use std::io::Write;
 
@@ -46,5 +47,17 @@ mod tests {
         for command in ["check", "attendance", "decide", "export", "timeline"] {
             assert!(page.contains(command), "{command} is in the page");
         }
+    }
+
+    #[test]
+    fn the_committed_manual_page_is_the_one_this_command_prints() {
+        let (mut page, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(run(&ManpageArgs {}, &mut page, &mut err), Exit::Done);
+        let committed = include_str!("../../assets/desktop/coalition-map.1");
+        assert!(
+            committed.as_bytes() == page.as_slice(),
+            "assets/desktop/coalition-map.1 is out of date: \
+             cargo run -- manpage > assets/desktop/coalition-map.1"
+        );
     }
 }

@@ -33,10 +33,13 @@ pub const MIME_TYPE: &str = "application/x-coalition-map";
 /// application.
 pub const DESKTOP_FILE_NAME: &str = "coalition-map.desktop";
 
-/// The placeholder in the menu-entry template that stands for the executable.
-const EXEC_PLACEHOLDER: &str = "@EXEC@";
+/// The menu entry's `Exec` line as the Debian package installs it, running
+/// `coalition-map` from the `PATH`; [`desktop_entry`] puts this executable's
+/// absolute path in its place.
+const PACKAGED_EXEC_LINE: &str = "Exec=coalition-map %f";
 
-/// The menu entry, with `@EXEC@` where the executable goes.
+/// The menu entry, as the Debian package installs it (the file is one of its
+/// assets): its `Exec` line is [`PACKAGED_EXEC_LINE`].
 pub const DESKTOP_TEMPLATE: &str = include_str!("../../assets/desktop/coalition-map.desktop");
 /// The shared-mime-info package that defines [`MIME_TYPE`].
 pub const MIME_XML: &str = include_str!("../../assets/desktop/coalition-map-mime.xml");
@@ -230,7 +233,8 @@ pub fn uninstall_reporting(
     Ok(removed)
 }
 
-/// The menu entry for `exe`: the template with its `Exec` line filled in.
+/// The menu entry for `exe`: the packaged entry with its `Exec` line running
+/// `exe` by its absolute path.
 pub fn desktop_entry(exe: &Path) -> Result<String, DesktopError> {
     let exe = std::path::absolute(exe).map_err(|source| DesktopError::ExePath {
         path: exe.to_path_buf(),
@@ -239,7 +243,21 @@ pub fn desktop_entry(exe: &Path) -> Result<String, DesktopError> {
     let Some(text) = exe.to_str() else {
         return Err(DesktopError::NonUtf8Exe { path: exe });
     };
-    Ok(DESKTOP_TEMPLATE.replace(EXEC_PLACEHOLDER, &exec_argument(text)))
+    let exec = format!("Exec={} %f", exec_argument(text));
+    Ok(DESKTOP_TEMPLATE
+        .lines()
+        .map(|line| {
+            if line == PACKAGED_EXEC_LINE {
+                exec.as_str()
+            } else {
+                line
+            }
+        })
+        .fold(String::new(), |mut entry, line| {
+            entry.push_str(line);
+            entry.push('\n');
+            entry
+        }))
 }
 
 /// `arg` as one argument of a desktop entry's `Exec` key, as the Desktop
@@ -411,6 +429,65 @@ mod tests {
         assert_eq!(exec_argument("/opt/100 %/cm"), "\"/opt/100 %%/cm\"");
     }
 
+    /// The icon at the hicolor theme's sizes, committed beside the SVG (the
+    /// Debian package installs them): each is the SVG as resvg renders it at
+    /// that size. `UPDATE_ICONS=1 cargo test -- icons` renders them again
+    /// after the SVG changes.
+    #[test]
+    fn the_icons_at_each_size_are_the_svg_rendered_at_that_size() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/desktop");
+        let options = resvg::usvg::Options::default();
+        let tree = resvg::usvg::Tree::from_str(ICON_SVG, &options).expect("the icon's SVG");
+        let update = std::env::var_os("UPDATE_ICONS").is_some();
+        for size in [16_u32, 32, 48, 64, 128, 256] {
+            let path = if size == 256 {
+                dir.join("coalition-map.png")
+            } else {
+                dir.join("icons").join(format!("{size}.png"))
+            };
+            let mut rendered = tiny_skia::Pixmap::new(size, size).expect("a pixmap");
+            let scale = size as f32 / tree.size().width();
+            resvg::render(
+                &tree,
+                tiny_skia::Transform::from_scale(scale, scale),
+                &mut rendered.as_mut(),
+            );
+            if update {
+                std::fs::write(&path, rendered.encode_png().expect("png")).expect("write");
+            }
+            let committed = std::fs::read(&path).expect("the committed icon");
+            let committed = tiny_skia::Pixmap::decode_png(&committed).expect("a PNG");
+            assert_eq!(
+                (committed.width(), committed.height()),
+                (size, size),
+                "{}",
+                path.display()
+            );
+            let differing = committed
+                .data()
+                .iter()
+                .zip(rendered.data())
+                .filter(|(a, b)| a.abs_diff(**b) > 8)
+                .count();
+            assert!(
+                differing * 100 <= rendered.data().len(),
+                "{} differs from the SVG rendered at {size} px in {differing} of {} bytes; \
+                 UPDATE_ICONS=1 cargo test -- icons renders it again",
+                path.display(),
+                rendered.data().len()
+            );
+        }
+    }
+
+    #[test]
+    fn the_packaged_entry_runs_coalition_map_from_the_path_on_the_file() {
+        let exec: Vec<&str> = DESKTOP_TEMPLATE
+            .lines()
+            .filter(|line| line.starts_with("Exec="))
+            .collect();
+        assert_eq!(exec, [PACKAGED_EXEC_LINE]);
+    }
+
     #[test]
     fn the_entry_runs_the_absolute_executable_on_the_file() {
         let entry = desktop_entry(Path::new("/opt/Coalition Map/coalition-map"));
@@ -421,7 +498,7 @@ mod tests {
                 .any(|line| line == "Exec=\"/opt/Coalition Map/coalition-map\" %f"),
             "{entry}"
         );
-        assert!(!entry.contains(EXEC_PLACEHOLDER));
+        assert_eq!(entry.matches("Exec=").count(), 1, "{entry}");
         let relative = desktop_entry(Path::new("bin/coalition-map")).unwrap_or_default();
         let exec = relative
             .lines()
