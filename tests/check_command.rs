@@ -44,15 +44,26 @@ fn problems_are_printed_one_per_line_and_exit_non_zero() {
     assert_eq!(code, 1);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{stdout}");
+    // Each at its line in the file, the item named by its id: the first
+    // actor striking in Iraq is the United States.
+    let stance_line = scenario
+        .lines()
+        .position(|l| l.contains("\"stance\": \"keen\""))
+        .expect("the changed line")
+        + 1;
     assert!(
         lines
             .iter()
-            .any(|l| l.ends_with("is not on the stance scale") && l.starts_with("actors["))
+            .any(|l| l.starts_with(&format!("line {stance_line}, column "))
+                && l.contains(": actors[0] (USA).stance: ")
+                && l.ends_with("is not on the stance scale")),
+        "{stdout}"
     );
     assert!(
-        lines
-            .iter()
-            .any(|l| l.starts_with("quotes[") && l.ends_with("no actor \"IRAN\""))
+        lines.iter().any(|l| l.starts_with("line ")
+            && l.contains(": quotes[")
+            && l.ends_with(".actor: no actor \"IRAN\"")),
+        "{stdout}"
     );
     assert!(stderr.contains("2 problem(s)"));
 }

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{Exit, read, say};
+use super::{BUILT_IN, Exit, say};
+use coalition_core::io;
 use coalition_core::model::{FORMAT_VERSION, validate, warnings};
 
 /// Validate FILE (or the built-in scenario) and print its problems; exit 0
@@ -19,8 +20,17 @@ pub struct CheckArgs {
 
 /// Runs `check`.
 pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
-    let Some((loaded, name)) = read(args.file.as_deref(), err) else {
-        return Exit::Refused;
+    let (text, name) = match &args.file {
+        Some(path) => (io::read_text(path), path.display().to_string()),
+        None => (Ok(io::PARIS_2014.to_owned()), BUILT_IN.to_owned()),
+    };
+    let read = text.and_then(|text| io::parse(&text).map(|loaded| (text, loaded)));
+    let (text, loaded) = match read {
+        Ok(read) => read,
+        Err(e) => {
+            say(err, format_args!("{name}: {e}"));
+            return Exit::Refused;
+        }
     };
     if let Some(from) = loaded.migrated_from {
         say(
@@ -32,14 +42,24 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
     }
     let scenario = loaded.scenario;
     let problems = validate(&scenario);
-    for problem in &problems {
-        say(out, format_args!("{problem}"));
-    }
     // Warnings do not make a file unsound: the exit status stays as the
     // problems say. The outlines are built in; without them, fewer checks.
     let basemap = coalition_core::geo::basemap::Basemap::embedded().ok();
-    for warning in warnings(&scenario, basemap.as_ref()) {
-        say(out, format_args!("warning: {warning}"));
+    let warnings = warnings(&scenario, basemap.as_ref());
+    if !problems.is_empty() || !warnings.is_empty() {
+        // Each at its line in the file, where one was read and migration
+        // has not moved the item.
+        let locator = io::Locator::new(&text);
+        let at = |path: &str| match locator.find(path) {
+            Some(at) => format!("line {}, column {}: ", at.line, at.column),
+            None => String::new(),
+        };
+        for problem in &problems {
+            say(out, format_args!("{}{problem}", at(&problem.path)));
+        }
+        for warning in &warnings {
+            say(out, format_args!("warning: {}{warning}", at(&warning.path)));
+        }
     }
     if problems.is_empty() {
         say(

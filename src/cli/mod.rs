@@ -140,6 +140,9 @@ impl From<Exit> for std::process::ExitCode {
     }
 }
 
+/// What messages call the scenario built into the binary.
+const BUILT_IN: &str = "built-in Paris 2014 scenario";
+
 /// Reads `file`, or the built-in scenario; and the name to report it by.
 fn load(
     file: Option<&Path>,
@@ -154,7 +157,7 @@ fn load(
         ),
         None => (
             coalition_core::io::parse(coalition_core::io::PARIS_2014),
-            "built-in Paris 2014 scenario".to_owned(),
+            BUILT_IN.to_owned(),
         ),
     }
 }

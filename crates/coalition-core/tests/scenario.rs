@@ -16,13 +16,28 @@ fn paris() -> Scenario {
     paris_2014().expect("the built-in scenario parses")
 }
 
+/// `problem` (`path: message`) with the ids of the items its path passes
+/// through, as validation writes it.
+fn with_ids(s: &Scenario, problem: &str) -> String {
+    let (path, message) = problem.split_once(": ").unwrap_or((problem, ""));
+    let value = serde_json::to_value(s).expect("a scenario writes as JSON");
+    format!(
+        "{}: {message}",
+        coalition_core::model::item_path::name_items(&value, path)
+    )
+}
+
 /// The problems' paths and messages, one string each.
 fn problems(s: &Scenario) -> Vec<String> {
     validate(s).iter().map(ToString::to_string).collect()
 }
 
+/// `expected` is written with indices only (`actors[2].id: …`); problems
+/// name each item by its id too (`actors[2] (SAU).id: …`).
 fn assert_problem(s: &Scenario, expected: &str) {
     let found = problems(s);
+    let expected = with_ids(s, expected);
+    let expected = expected.as_str();
     assert!(
         found.iter().any(|p| p == expected),
         "expected {expected:?} among {found:#?}"
@@ -201,7 +216,7 @@ fn validation_finds_duplicate_ids_empty_names_bad_coordinates_and_unknown_stance
     assert!(
         problems(&s)
             .iter()
-            .any(|p| p.starts_with("quotes[1].id: duplicate id"))
+            .any(|p| p.starts_with(&with_ids(&s, "quotes[1].id: duplicate id")))
     );
     assert_problem(
         &s,

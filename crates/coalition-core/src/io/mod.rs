@@ -5,6 +5,9 @@
 //! (line and column for JSON). Nothing here panics on bad input.
 
 pub mod csv;
+mod locate;
+
+pub use locate::{LineColumn, Locator};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -109,11 +112,150 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     parse(text)
 }
 
-fn json_error(e: &serde_json::Error) -> LoadError {
+/// A syntax error in `text`, with the path to where it is (for the items
+/// read so far) and a hint for the slips people make writing JSON by hand.
+fn json_error(text: &str, e: &serde_json::Error) -> LoadError {
+    // Reading into a plain JSON value stops at the same place, and tracks
+    // the path on its way.
+    let path = match serde_path_to_error::deserialize::<_, serde_json::Value>(
+        &mut serde_json::Deserializer::from_str(text),
+    ) {
+        Err(found) if found.inner().line() == e.line() => path_text(found.path()),
+        _ => String::new(),
+    };
+    let mut message = json_message(e);
+    if let Some(hint) = hint(text, e) {
+        message = format!("{message} ({hint})");
+    }
     LoadError::Json {
         line: e.line(),
         column: e.column(),
-        message: json_message(e),
+        message: with_path(&path, &message),
+    }
+}
+
+/// A value that JSON holds but the scenario cannot take (a missing field, a
+/// wrong type, an impossible date), at `path`: its line and column, and the
+/// path with each item's id.
+fn item_error(text: &str, path: &str, e: &serde_json::Error) -> LoadError {
+    let mut message = json_message(e);
+    let mut path = path.to_owned();
+    let missing = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+        .map(str::to_owned);
+    if let Some(field) = &missing {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(field);
+        "missing field".clone_into(&mut message);
+    }
+    // serde says where it noticed: for a missing field, the object's end.
+    // The object's start is where a reader looks for it.
+    let (mut line, mut column) = (e.line(), e.column());
+    if (missing.is_some() || line == 0)
+        && let Some(at) = Locator::new(text).find(&path)
+    {
+        (line, column) = (at.line, at.column);
+    }
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
+        let written = crate::model::item_path::value_at(&value, &path).and_then(|v| v.as_str());
+        if let Some(written) = written.filter(|_| is_date_error(&message)) {
+            message = format!(
+                "\"{}\" is not a real date (dates are written YYYY-MM-DD): {message}",
+                crate::model::text::id(written)
+            );
+        }
+        path = crate::model::item_path::name_items(&value, &path);
+    }
+    LoadError::Json {
+        line,
+        column,
+        message: with_path(&path, &message),
+    }
+}
+
+/// Whether `message` is the date parser's, refusing a date.
+fn is_date_error(message: &str) -> bool {
+    [
+        "input is out of range",
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+        "no possible date and time matching input",
+        "input is not enough for unique date and time",
+    ]
+    .iter()
+    .any(|what| message.contains(what))
+}
+
+fn with_path(path: &str, message: &str) -> String {
+    if path.is_empty() {
+        message.to_owned()
+    } else {
+        format!("{path}: {message}")
+    }
+}
+
+/// A path as [`crate::model::item_path`] writes them, without ids.
+fn path_text(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    use std::fmt::Write;
+    let mut text = String::new();
+    for segment in path {
+        match segment {
+            Segment::Seq { index } => {
+                let _ = write!(text, "[{index}]");
+            }
+            Segment::Map { key } => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(key);
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    text
+}
+
+/// Curly quotes, which word processors put where JSON needs `"`.
+const CURLY_QUOTES: [char; 4] = ['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}'];
+
+/// A hint for the JSON slips people make writing a file by hand, from what
+/// is at the place of a syntax error: a comma before a closing bracket,
+/// curly quotes, single quotes, comments.
+fn hint(text: &str, e: &serde_json::Error) -> Option<&'static str> {
+    use serde_json::error::Category;
+    if !matches!(e.classify(), Category::Syntax) {
+        return None;
+    }
+    let line_start = text
+        .split_inclusive('\n')
+        .take(e.line().checked_sub(1)?)
+        .map(str::len)
+        .sum::<usize>();
+    let line = text[line_start..].lines().next().unwrap_or("");
+    // serde_json counts columns in bytes; the error is at that byte or just
+    // before it.
+    let mut at = line_start + e.column().saturating_sub(1).min(line.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let here = text[at..].trim_start();
+    let before = text[..at].trim_end();
+    let up_to_here = &text[line_start..at];
+    if up_to_here.contains(CURLY_QUOTES) || here.starts_with(CURLY_QUOTES) {
+        Some("curly quotes: JSON needs straight double quotes \"")
+    } else if here.starts_with("//") || here.starts_with("/*") {
+        Some("JSON has no comments: take out the // or /* */ part")
+    } else if here.starts_with(['}', ']']) && before.ends_with(',') {
+        Some("a comma before a closing bracket: JSON allows no comma after the last item")
+    } else if here.starts_with('\'') {
+        Some("JSON needs double quotes \" around names and text, not single ones")
+    } else {
+        None
     }
 }
 
@@ -135,7 +277,7 @@ pub fn scenario_from_str(text: &str) -> Result<Scenario, LoadError> {
 /// Parses a scenario from text, saying whether it was migrated.
 pub fn parse(text: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let header: Header = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    let header: Header = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
     let format = match header.format {
         None => None,
         Some(value) => Some(
@@ -151,16 +293,23 @@ pub fn parse(text: &str) -> Result<Loaded, LoadError> {
         None => Err(LoadError::NoFormat),
         Some(found) if found > FORMAT_VERSION => Err(LoadError::TooNew { found }),
         Some(found) if found < OLDEST_FORMAT => Err(LoadError::TooOld { found }),
-        Some(FORMAT_VERSION) => Ok(Loaded {
-            scenario: serde_json::from_str(text).map_err(|e| json_error(&e))?,
-            migrated_from: None,
-        }),
+        Some(FORMAT_VERSION) => {
+            let mut json = serde_json::Deserializer::from_str(text);
+            let scenario = serde_path_to_error::deserialize(&mut json)
+                .map_err(|e| item_error(text, &path_text(e.path()), e.inner()))?;
+            json.end().map_err(|e| json_error(text, &e))?;
+            Ok(Loaded {
+                scenario,
+                migrated_from: None,
+            })
+        }
         Some(found) => {
             let value: serde_json::Value =
-                serde_json::from_str(text).map_err(|e| json_error(&e))?;
+                serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
             let migrated = migrate(value, found);
             Ok(Loaded {
-                scenario: serde_json::from_value(migrated).map_err(|e| json_error(&e))?,
+                scenario: serde_path_to_error::deserialize(migrated)
+                    .map_err(|e| item_error(text, &path_text(e.path()), e.inner()))?,
                 migrated_from: Some(found),
             })
         }
@@ -204,6 +353,11 @@ pub fn save_scenario(path: &Path, scenario: &Scenario) -> Result<(), SaveError> 
 /// short whatever the file's name (a name near the system's limit of 255
 /// bytes still leaves room for it).
 pub fn temporary_path(path: &Path) -> PathBuf {
+    path.with_file_name(format!("{}{}", temporary_prefix(path), std::process::id()))
+}
+
+/// The start of [`temporary_path`]'s name, before the process id.
+fn temporary_prefix(path: &Path) -> String {
     let name = path
         .file_name()
         .map_or_else(|| "scenario".into(), |n| n.to_string_lossy().into_owned());
@@ -215,7 +369,37 @@ pub fn temporary_path(path: &Path) -> PathBuf {
         }
         short = &short[..end];
     }
-    path.with_file_name(format!(".{short}.saving-{}", std::process::id()))
+    format!(".{short}.saving-")
+}
+
+/// Removes the temporary files that saves of `path` by processes no longer
+/// running left behind (a kill between writing and renaming). Only where
+/// the system says which processes run (Linux's `/proc`).
+fn remove_stale_temporaries(path: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let prefix = temporary_prefix(path);
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|name| name.strip_prefix(&prefix))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Where a save to `path` writes: `path`, or the file a link at `path`
@@ -258,6 +442,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
             path: path.display().to_string(),
         });
     }
+    remove_stale_temporaries(path);
     let temporary = temporary_path(path);
     let written = (|| {
         let mut file = std::fs::File::create(&temporary)?;
@@ -317,6 +502,12 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, LoadError> {
 
 /// [`load_scenario`], saying whether the file was migrated.
 pub fn read_scenario(path: &Path) -> Result<Loaded, LoadError> {
+    parse(&read_text(path)?)
+}
+
+/// The text of the file at `path`, as [`read_scenario`] reads it: a regular
+/// file of at most [`MAX_FILE_BYTES`], in UTF-8.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let bytes = read_file_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
         ReadError::Io(source) => LoadError::Io {
             path: path.display().to_string(),
@@ -328,7 +519,9 @@ pub fn read_scenario(path: &Path) -> Result<Loaded, LoadError> {
         },
         ReadError::TooLarge(size_bytes) => LoadError::TooLarge { size_bytes },
     })?;
-    parse_bytes(&bytes)
+    String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })
 }
 
 /// Why [`read_file_limited`] read nothing.
@@ -482,5 +675,118 @@ mod tests {
             err.to_string().contains("/nonexistent/x.coalition"),
             "{err}"
         );
+    }
+
+    /// Paris with `from` (which must be in it once) replaced by `to`.
+    fn paris_with(from: &str, to: &str) -> String {
+        assert_eq!(PARIS_2014.matches(from).count(), 1, "{from}");
+        PARIS_2014.replacen(from, to, 1)
+    }
+
+    /// The line of `needle`'s first occurrence in Paris, counted from 1.
+    fn paris_line(needle: &str) -> usize {
+        let at = PARIS_2014.find(needle).expect("in Paris");
+        PARIS_2014[..at].matches('\n').count() + 1
+    }
+
+    #[test]
+    fn a_missing_field_names_the_item_s_line_its_id_and_the_field() {
+        let text = paris_with(
+            "\"name\": \"United States\",\n      \"kind\": \"state\",\n      \"position\": {\n        \"lat\": 38.9,\n        \"lon\": -77.01\n      },",
+            "\"name\": \"United States\",\n      \"kind\": \"state\",",
+        );
+        let err = scenario_from_str(&text).expect_err("no position");
+        let LoadError::Json { line, message, .. } = &err else {
+            panic!("expected a JSON error, got {err}");
+        };
+        // The object starts on the line before its id.
+        assert_eq!(
+            *line,
+            paris_line("\"id\": \"USA\",\n      \"name\": \"United States\"") - 1
+        );
+        assert!(message.ends_with("(USA).position: missing field"), "{err}");
+        assert!(message.starts_with("actors["), "{err}");
+    }
+
+    #[test]
+    fn an_impossible_date_names_its_line_and_the_event() {
+        let event = "\"id\": \"e-2014-08-08-usa\",\n        \"date\": \"2014-08-08\",";
+        let text = paris_with(event, &event.replace("2014-08-08\",", "2014-02-30\","));
+        let err = scenario_from_str(&text).expect_err("no 30 February");
+        let LoadError::Json { line, message, .. } = &err else {
+            panic!("expected a JSON error, got {err}");
+        };
+        assert_eq!(*line, paris_line(event) + 1);
+        assert!(
+            message.contains("timeline.events[0] (e-2014-08-08-usa).date"),
+            "{err}"
+        );
+        assert!(
+            message.contains("\"2014-02-30\" is not a real date"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_comma_after_the_last_item_is_named_with_a_hint() {
+        let text = paris_with(
+            "\"ISIL\"\n        ],\n        \"changes\"",
+            "\"ISIL\",\n        ],\n        \"changes\"",
+        );
+        let err = scenario_from_str(&text).expect_err("trailing comma");
+        let message = err.to_string();
+        assert!(
+            message.contains("no comma after the last item"),
+            "{message}"
+        );
+        assert!(message.contains("timeline.events[0].actors"), "{message}");
+        assert!(
+            message.starts_with(&format!(
+                "line {}",
+                paris_line("\"ISIL\"\n        ],\n        \"changes\"") + 1
+            )),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn curly_quotes_comments_and_single_quotes_are_named_with_a_hint() {
+        for (from, to, hint) in [
+            ("\"title\": \"", "\u{201c}title\u{201d}: \"", "curly quotes"),
+            (
+                "\"date\": \"2014-09-15\",\n  \"summary\"",
+                "\"date\": \"2014-09-15\", // the conference\n  \"summary\"",
+                "no comments",
+            ),
+            (
+                "\"date\": \"2014-09-15\",\n  \"summary\"",
+                "'date': \"2014-09-15\",\n  \"summary\"",
+                "not single ones",
+            ),
+        ] {
+            let text = PARIS_2014.replacen(from, to, 1);
+            assert_ne!(text, PARIS_2014, "{from}");
+            let message = scenario_from_str(&text).expect_err("broken").to_string();
+            assert!(message.contains(hint), "{to}: {message}");
+        }
+    }
+
+    #[test]
+    fn a_save_removes_what_killed_saves_of_the_same_file_left_behind() {
+        let dir = std::env::temp_dir().join(format!("coalition-stale-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join("x.coalition");
+        // No process has this id (Linux's largest is 4194304).
+        let stale = dir.join(".x.coalition.saving-999999999");
+        let other = dir.join(".x.coalition.saving-notes");
+        std::fs::write(&stale, "half a file").expect("write");
+        std::fs::write(&other, "someone else's").expect("write");
+        write_atomically(&path, b"{}").expect("saves");
+        if Path::new("/proc/self").exists() {
+            assert!(!stale.exists(), "the dead process's temporary file is gone");
+        }
+        assert!(other.exists(), "a file that only looks alike stays");
+        assert_eq!(std::fs::read(&path).expect("read"), b"{}");
+        let _ = std::fs::remove_dir_all(dir);
     }
 }

@@ -4,7 +4,9 @@
 //! hand-written file may leave them out.
 
 mod decision;
+pub mod item_path;
 mod templates;
+pub mod text;
 mod validate;
 mod warnings;
 
@@ -339,6 +341,17 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// The name as labels, tooltips and exports show it: cut with an
+    /// ellipsis past [`text::NAME_CHARS`] characters.
+    pub fn shown_name(&self) -> std::borrow::Cow<'_, str> {
+        text::name(&self.name)
+    }
+
+    /// The id as labels show it: cut past [`text::ID_CHARS`] characters.
+    pub fn shown_id(&self) -> std::borrow::Cow<'_, str> {
+        text::id(&self.id)
+    }
+
     /// Where the node goes: the hand-set position, else its capital or seat.
     pub fn map_anchor(&self) -> GeoPos {
         self.map_position.unwrap_or(self.position)

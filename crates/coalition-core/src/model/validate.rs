@@ -12,7 +12,8 @@ use super::{Change, Conference, FORMAT_VERSION, GeoPos, Scenario};
 /// One thing wrong with a scenario, e.g. `quotes[3].actor: no actor "IRAN"`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    /// Where it is, in the file's terms: `actors[2].stance`.
+    /// Where it is, in the file's terms, with each list item's id:
+    /// `actors[2] (IRN).stance` (see [`super::item_path`]).
     pub path: String,
     pub message: String,
 }
@@ -520,7 +521,23 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     checker.disputes();
     checker.story();
     checker.timeline();
-    checker.problems
+    let mut problems = checker.problems;
+    name_problem_items(scenario, &mut problems);
+    problems
+}
+
+/// Puts each list item's id into the problems' paths (`actors[10]` becomes
+/// `actors[10] (BRA)`), so that a reader can find it by name.
+pub(super) fn name_problem_items(scenario: &Scenario, problems: &mut [Problem]) {
+    if problems.is_empty() {
+        return;
+    }
+    let Ok(value) = serde_json::to_value(scenario) else {
+        return;
+    };
+    for problem in problems {
+        problem.path = super::item_path::name_items(&value, &problem.path);
+    }
 }
 
 /// Parses `#rrggbb` into its three bytes.
@@ -555,7 +572,7 @@ mod tests {
         s.quotes[0].source = " ".into();
         let problems = validate(&s);
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert_eq!(problems[0].path, "quotes[0].source");
+        assert_eq!(problems[0].path, "quotes[0] (q).source");
         assert!(problems[0].message.contains("no source given"));
     }
 

@@ -16,10 +16,13 @@
 //! - A written date (the scenario's, a relation's, a quote's, a meeting's,
 //!   a source's) that has a date's shape but is not a real day, month or
 //!   year: `2014-02-30`, `2014-13`.
+//! - A name longer than [`text::NAME_CHARS`] characters, or a text (a
+//!   quote, a reason, an event, the summary) longer than
+//!   [`text::TEXT_CHARS`]: the window and exports show them cut.
 
 use std::collections::HashMap;
 
-use super::{Conference, GeoPos, MapRegion, Problem, Scenario};
+use super::{Conference, GeoPos, MapRegion, Problem, Scenario, text};
 use crate::geo::basemap::Basemap;
 use crate::geo::projection::{WorldPos, geo_from_world};
 
@@ -34,6 +37,7 @@ pub fn warnings(scenario: &Scenario, basemap: Option<&Basemap>) -> Vec<Problem> 
     let mut found = Vec::new();
     positions(scenario, basemap, &mut found);
     dates(scenario, &mut found);
+    lengths(scenario, &mut found);
     let known = scenario.actor_indices();
     if let Some(conference) = &scenario.conference {
         hosts("conference", &known, conference, &mut found);
@@ -48,6 +52,7 @@ pub fn warnings(scenario: &Scenario, basemap: Option<&Basemap>) -> Vec<Problem> 
             );
         }
     }
+    super::validate::name_problem_items(scenario, &mut found);
     found
 }
 
@@ -148,6 +153,59 @@ fn dates(scenario: &Scenario, found: &mut Vec<Problem>) {
     }
 }
 
+/// Names and texts longer than the window shows (counting no further than
+/// that, however long they are).
+fn lengths(scenario: &Scenario, found: &mut Vec<Problem>) {
+    let mut check = |path: &dyn Fn() -> String, what: &str, value: &str, max: usize| {
+        if value.chars().nth(max).is_some() {
+            found.push(Problem {
+                path: path(),
+                message: format!(
+                    "the {what} is longer than {max} characters: the window and exports show it cut"
+                ),
+            });
+        }
+    };
+    let (name, long) = (text::NAME_CHARS, text::TEXT_CHARS);
+    check(&|| "title".to_owned(), "title", &scenario.title, name);
+    check(&|| "summary".to_owned(), "summary", &scenario.summary, long);
+    for (i, a) in scenario.actors.iter().enumerate() {
+        check(&|| format!("actors[{i}].id"), "id", &a.id, text::ID_CHARS);
+        check(&|| format!("actors[{i}].name"), "name", &a.name, name);
+        check(
+            &|| format!("actors[{i}].stance_reason"),
+            "reason",
+            &a.stance_reason,
+            long,
+        );
+    }
+    for (i, q) in scenario.quotes.iter().enumerate() {
+        check(
+            &|| format!("quotes[{i}].speaker"),
+            "speaker",
+            &q.speaker,
+            name,
+        );
+        check(&|| format!("quotes[{i}].text"), "quote", &q.text, long);
+    }
+    if let Some(timeline) = &scenario.timeline {
+        for (i, e) in timeline.events.iter().enumerate() {
+            check(
+                &|| format!("timeline.events[{i}].title"),
+                "title",
+                &e.title,
+                long,
+            );
+            check(
+                &|| format!("timeline.events[{i}].text"),
+                "text",
+                &e.text,
+                long,
+            );
+        }
+    }
+}
+
 /// Why `text`, shaped like `YYYY-MM-DD` or `YYYY-MM`, is not a real date;
 /// `None` for a real one, and for free text ("1979", "mid-2014") that makes
 /// no claim to be one.
@@ -241,7 +299,7 @@ mod tests {
         });
         let found = warnings(&backwards, Some(&basemap));
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].path, "actors[0].position");
+        assert_eq!(found[0].path, "actors[0] (COL).position");
         assert!(
             found[0].message.contains("[lon, lat]"),
             "{}",
@@ -355,5 +413,21 @@ mod tests {
         let basemap = Basemap::embedded().expect("the embedded outlines");
         let found = warnings(&paris, Some(&basemap));
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn names_and_texts_longer_than_the_window_shows_are_warned_about() {
+        let mut s = colombia(GeoPos {
+            lat: 4.71,
+            lon: -74.07,
+        });
+        assert!(warnings(&s, None).is_empty());
+        s.actors[0].name = "N".repeat(text::NAME_CHARS);
+        assert!(warnings(&s, None).is_empty(), "at the bound is fine");
+        s.actors[0].name.push('!');
+        let found = warnings(&s, None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path, "actors[0] (COL).name");
+        assert!(found[0].message.contains("longer than 80 characters"));
     }
 }

@@ -389,9 +389,9 @@ fn validation_names_each_bad_part_of_a_timeline_by_its_path() {
     assert_eq!(
         problems,
         [
-            "timeline.events[0].sources: an event needs a source",
-            "timeline.events[1].changes[0].stance: no stance \"nowhere\" on the scale",
-            "timeline.events[2].date: 2016-01-01 is outside the timeline (2014-08-08 to 2015-03-30)",
+            "timeline.events[0] (ok).sources: an event needs a source",
+            "timeline.events[1] (bad-stance).changes[0].stance: no stance \"nowhere\" on the scale",
+            "timeline.events[2] (too-late).date: 2016-01-01 is outside the timeline (2014-08-08 to 2015-03-30)",
             "story[0].date: 2015-06-01 is outside the timeline (2014-08-08 to 2015-03-30)",
         ]
     );
