@@ -7,7 +7,7 @@ use egui::{Color32, FontId, Pos2, Rect, pos2, vec2};
 use super::{MapPicture, paint_map, svg};
 use coalition_core::Document;
 use coalition_core::geo::basemap::Basemap;
-use coalition_core::model::{QuoteKind, Scenario};
+use coalition_core::model::{QuoteKind, Scenario, text};
 
 /// A4 at 96 dots per inch, in SVG user units.
 pub const PAGE_WIDTH: f32 = 794.0;
@@ -124,8 +124,8 @@ fn quotes(column: &mut Column<'_>, scenario: &Scenario) {
     column.gap(2.0);
     for quote in &scenario.quotes {
         let text = match quote.kind {
-            QuoteKind::Verbatim => format!("\u{201C}{}\u{201D}", quote.text),
-            QuoteKind::Paraphrase => format!("Paraphrase: {}", quote.text),
+            QuoteKind::Verbatim => format!("\u{201C}{}\u{201D}", text::long(&quote.text)),
+            QuoteKind::Paraphrase => format!("Paraphrase: {}", text::long(&quote.text)),
         };
         column.write(&text, 13.0, TEXT, 0.0);
         let mut who = quote.speaker.clone();

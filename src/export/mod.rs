@@ -299,8 +299,17 @@ pub fn paint_map(
         .zip(&doc.scenario.actors)
         .enumerate()
         .filter(|&(index, _)| in_picture(index))
-        .filter(|(_, ((_, p), actor))| p.label.as_ref().is_none_or(|l| l.text != actor.name))
-        .map(|(_, (_, actor))| (actor.id.clone(), actor.name.clone()))
+        .filter(|(_, ((_, p), actor))| {
+            p.label
+                .as_ref()
+                .is_none_or(|l| l.text != actor.shown_name())
+        })
+        .map(|(_, (_, actor))| {
+            (
+                actor.shown_id().into_owned(),
+                actor.shown_name().into_owned(),
+            )
+        })
         .collect();
     // As the map draws them: who stays away is not told while the outcome
     // is hidden (predict first).

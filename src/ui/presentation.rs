@@ -15,7 +15,7 @@ use crate::ui::widgets::glyph::paint_glyph;
 use crate::ui::widgets::presence::{PresenceCounts, paint_sample};
 use coalition_core::Document;
 use coalition_core::geo::basemap::Basemap;
-use coalition_core::model::QuoteKind;
+use coalition_core::model::{QuoteKind, text};
 
 /// Draws the presentation into the whole window.
 pub fn presentation_ui(
@@ -193,8 +193,8 @@ fn step_text_ui(
     }
     if let Some(quote) = step.quote {
         let text = match quote.kind {
-            QuoteKind::Verbatim => format!("\u{201C}{}\u{201D}", quote.text),
-            QuoteKind::Paraphrase => format!("Paraphrase: {}", quote.text),
+            QuoteKind::Verbatim => format!("\u{201C}{}\u{201D}", text::long(&quote.text)),
+            QuoteKind::Paraphrase => format!("Paraphrase: {}", text::long(&quote.text)),
         };
         ui.label(RichText::new(text).size(size(type_size::QUOTE)).italics());
         let mut who = quote.speaker.clone();
@@ -228,7 +228,7 @@ fn step_text_ui(
 /// "Saudi Arabia and the United Arab Emirates stay away." for a revealed step.
 fn outcome_words(doc: &Document, view: &ViewState) -> String {
     let attendance = &view.attendance;
-    let names: Vec<&str> = doc
+    let names: Vec<_> = doc
         .scenario
         .actors
         .iter()
@@ -242,7 +242,7 @@ fn outcome_words(doc: &Document, view: &ViewState) -> String {
                     .copied()
                     .unwrap_or(true)
         })
-        .map(|(_, a)| a.name.as_str())
+        .map(|(_, a)| a.shown_name())
         .collect();
     match names.as_slice() {
         [] => "Everyone invited attends.".to_owned(),

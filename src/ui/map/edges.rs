@@ -11,7 +11,7 @@ use super::{Highlight, gpu, line_style};
 use crate::theme::{self, MapLook, map as colours, size};
 use coalition_core::geo::layout::NodePlacement;
 use coalition_core::geo::outline::distance_to_segment;
-use coalition_core::model::{LineStyle, Relation, Scenario};
+use coalition_core::model::{LineStyle, Relation, Scenario, text};
 
 /// How far an edge bows out, so several relations between one pair stay apart.
 pub(super) fn edge_offsets(relations: &[Relation]) -> Vec<f32> {
@@ -164,7 +164,12 @@ pub(super) fn hovered_edge(edges: &[DrawnEdge], pointer: Pos2) -> Option<usize> 
 
 /// What an edge's tooltip says: kind, who to whom, label, date.
 pub(super) fn edge_tooltip_ui(ui: &mut egui::Ui, scenario: &Scenario, relation: &Relation) {
-    let name = |id: &str| scenario.actor(id).map_or(id.to_owned(), |a| a.name.clone());
+    let name = |id: &str| {
+        scenario.actor(id).map_or_else(
+            || text::id(id).into_owned(),
+            |a| a.shown_name().into_owned(),
+        )
+    };
     let kind = scenario
         .relation_kind(&relation.kind)
         .map_or(relation.kind.as_str(), |k| k.label.as_str());

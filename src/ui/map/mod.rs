@@ -162,8 +162,8 @@ pub fn map_ui(
                 .iter()
                 .map(|a| NodeInput {
                     anchor: transform.screen_from_geo(a.map_anchor()),
-                    label: a.name.clone(),
-                    short_label: a.id.clone(),
+                    label: a.shown_name().into_owned(),
+                    short_label: a.shown_id().into_owned(),
                     prominent: options
                         .highlight
                         .as_ref()

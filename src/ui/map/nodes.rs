@@ -15,7 +15,7 @@ use coalition_core::decide::explain::absence_reason;
 use coalition_core::edit::Edit;
 use coalition_core::geo::layout::NodePlacement;
 use coalition_core::geo::projection::MapTransform;
-use coalition_core::model::{GeoPos, Scenario};
+use coalition_core::model::{GeoPos, Scenario, text};
 
 /// A relation being drawn from one node to another (Shift+drag in the editor).
 pub(super) struct Gesture<'a> {
@@ -172,7 +172,7 @@ pub(super) fn node_ui(
         );
     }
     // What the eye sees, for a screen reader too: absent, or out of focus.
-    let mut name = format!("Map: {}", actor.name);
+    let mut name = format!("Map: {}", actor.shown_name());
     name.push_str(presence.words());
     if hosts {
         name.push_str(", hosting");
@@ -192,10 +192,10 @@ pub(super) fn node_ui(
         );
     }
     let response = response.on_hover_ui(|ui| {
-        ui.strong(&actor.name);
+        ui.strong(actor.shown_name());
         ui.label(format!("{stance_label} ({})", glyph.name()));
         if !actor.stance_reason.is_empty() {
-            ui.label(&actor.stance_reason);
+            ui.label(text::long(&actor.stance_reason));
         }
         ui.label(attendance_line(cx, index));
         if let Some(direction) = placement.off_map_direction {
@@ -211,9 +211,9 @@ pub(super) fn node_ui(
     response.context_menu(|ui| {
         let invited = cx.invited.get(index).copied().unwrap_or(false);
         let text = if invited {
-            format!("Take {} off the invitation list", actor.name)
+            format!("Take {} off the invitation list", actor.shown_name())
         } else {
-            format!("Invite {}", actor.name)
+            format!("Invite {}", actor.shown_name())
         };
         let command = Command::ToggleInvitation(actor.id.clone());
         if ui.button(text).on_hover_text(command.tooltip()).clicked() {

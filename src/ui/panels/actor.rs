@@ -4,7 +4,7 @@ use crate::ui::command::Command;
 use crate::ui::state::ViewState;
 use crate::ui::widgets::glyph::stance_swatch_ui;
 use crate::ui::widgets::source_view::source_ui;
-use coalition_core::model::{Actor, Scenario};
+use coalition_core::model::{Actor, Scenario, text};
 
 pub fn actor_panel_ui(
     ui: &mut egui::Ui,
@@ -31,8 +31,8 @@ fn actor_details_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        ui.heading(&actor.name);
-        ui.label(egui::RichText::new(&actor.id).weak());
+        ui.heading(actor.shown_name());
+        ui.label(egui::RichText::new(actor.shown_id()).weak());
         if ui
             .small_button("Clear")
             .on_hover_text("Clear the selection (Esc)")
@@ -118,7 +118,7 @@ fn relations_ui(
         };
         let other = scenario
             .actor(other_id)
-            .map_or(other_id.as_str(), |a| a.name.as_str());
+            .map_or_else(|| text::id(other_id), Actor::shown_name);
         let kind = scenario
             .relation_kind(&relation.kind)
             .map_or(relation.kind.as_str(), |k| k.label.as_str());
@@ -130,7 +130,7 @@ fn relations_ui(
         ui.horizontal_wrapped(|ui| {
             ui.label(format!("{kind} {arrow}"));
             if ui
-                .link(other)
+                .link(other.as_ref())
                 .on_hover_text(format!("Select {other}"))
                 .clicked()
             {

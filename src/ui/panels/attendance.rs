@@ -117,7 +117,7 @@ fn absent_ui(
         ui.label("Everyone invited attends.");
     }
     for (index, absence) in staying_away {
-        let name = &scenario.actors[index].name;
+        let name = scenario.actors[index].shown_name();
         ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new(format!("{name}:")).strong());
             ui.label(absence_reason(scenario, index, absence));
@@ -138,7 +138,7 @@ fn attending_ui(ui: &mut egui::Ui, doc: &Document, attendance: &AttendanceView) 
             .iter()
             .enumerate()
             .filter(|(i, _)| pick(*i))
-            .map(|(_, a)| a.name.as_str())
+            .map(|(_, a)| a.shown_name())
             .collect::<Vec<_>>()
     };
     let attending = names(&|i| {
@@ -188,13 +188,13 @@ fn flips_ui(
                 } else {
                     "comes"
                 };
-                format!("{} {now}", scenario.actors[i].name)
+                format!("{} {now}", scenario.actors[i].shown_name())
             })
             .collect();
         ui.horizontal_wrapped(|ui| {
             let command = Command::ToggleInvitation(actor.id.clone());
             if ui
-                .small_button(format!("{verb} {}", actor.name))
+                .small_button(format!("{verb} {}", actor.shown_name()))
                 .on_hover_text(command.tooltip())
                 .clicked()
             {
@@ -229,7 +229,10 @@ fn invitations_ui(
                     _ => "not invited",
                 };
                 if ui
-                    .checkbox(&mut invited, format!("Invite {} ({note})", actor.name))
+                    .checkbox(
+                        &mut invited,
+                        format!("Invite {} ({note})", actor.shown_name()),
+                    )
                     .changed()
                 {
                     commands.push(Command::ToggleInvitation(actor.id.clone()));

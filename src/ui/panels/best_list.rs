@@ -46,7 +46,7 @@ pub fn best_list_ui(
                         let mut chosen = search.swing.contains(&actor.id);
                         let full = search.swing.len() >= MAX_SWING && !chosen;
                         if ui
-                            .add_enabled(!full, egui::Checkbox::new(&mut chosen, format!("Swing: {}", actor.name)))
+                            .add_enabled(!full, egui::Checkbox::new(&mut chosen, format!("Swing: {}", actor.shown_name())))
                             .changed()
                         {
                             if chosen {
@@ -88,12 +88,12 @@ pub fn best_list_ui(
                 let summaries: Vec<String> = front
                     .iter()
                     .map(|c| {
-                        let invited: Vec<&str> = request
+                        let invited: Vec<_> = request
                             .swing
                             .iter()
                             .enumerate()
                             .filter(|(k, _)| c.swing_mask & (1 << k) != 0)
-                            .map(|(_, &a)| scenario.actors[a].name.as_str())
+                            .map(|(_, &a)| scenario.actors[a].shown_name())
                             .collect();
                         format!(
                             "{} attend, support {}\nSwing actors invited: {}",

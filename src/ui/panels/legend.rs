@@ -11,7 +11,7 @@ use crate::ui::widgets::glyph::stance_swatch_ui;
 use crate::ui::widgets::presence::{PresenceCounts, legend_rows_ui};
 use crate::ui::widgets::source_view::source_ui;
 use coalition_core::Document;
-use coalition_core::model::Scenario;
+use coalition_core::model::{Actor, Scenario, text};
 
 /// Most search results listed at once.
 const MAX_RESULTS: usize = 8;
@@ -101,7 +101,7 @@ fn search_ui(
         }
         for actor in hits.iter().take(MAX_RESULTS) {
             let selected = view.selected.as_deref() == Some(actor.id.as_str());
-            let text = format!("{} ({})", actor.name, actor.id);
+            let text = format!("{} ({})", actor.shown_name(), actor.shown_id());
             if ui.selectable_label(selected, text).clicked() {
                 commands.push(Command::Select(Some(actor.id.clone())));
             }
@@ -192,7 +192,11 @@ fn conference_ui(ui: &mut egui::Ui, scenario: &Scenario, commands: &mut Vec<Comm
             ui.label(format!("{}, {}", conference.place, conference.date));
             let names = |ids: &[String]| {
                 ids.iter()
-                    .map(|id| scenario.actor(id).map_or(id.as_str(), |a| a.name.as_str()))
+                    .map(|id| {
+                        scenario
+                            .actor(id)
+                            .map_or_else(|| text::id(id), Actor::shown_name)
+                    })
                     .collect::<Vec<_>>()
                     .join(", ")
             };

@@ -4,7 +4,7 @@
 use crate::ui::command::Command;
 use crate::ui::state::ViewState;
 use crate::ui::widgets::source_view::source_ui;
-use coalition_core::model::{Date, Quote, QuoteKind, Scenario};
+use coalition_core::model::{Date, Quote, QuoteKind, Scenario, text};
 
 /// How many quote cards are laid out before "Show more".
 pub const QUOTES_PER_PAGE: usize = 40;
@@ -35,7 +35,7 @@ pub fn quotes_panel_ui(
         .selected
         .as_deref()
         .and_then(|id| scenario.actor(id))
-        .map(|a| a.name.clone());
+        .map(|a| a.shown_name().into_owned());
     ui.horizontal(|ui| {
         ui.heading("Quotes");
         if let Some(name) = &selected_name {
@@ -88,8 +88,8 @@ pub fn quotes_panel_ui(
 /// The text as shown: verbatim words in quotation marks, a paraphrase marked as such.
 pub fn quote_display_text(quote: &Quote) -> String {
     match quote.kind {
-        QuoteKind::Verbatim => format!("“{}”", quote.text),
-        QuoteKind::Paraphrase => format!("Paraphrase: {}", quote.text),
+        QuoteKind::Verbatim => format!("“{}”", text::long(&quote.text)),
+        QuoteKind::Paraphrase => format!("Paraphrase: {}", text::long(&quote.text)),
     }
 }
 

@@ -13,7 +13,7 @@ use crate::theme::size;
 use crate::ui::command::Command;
 use crate::ui::state::time::TimeView;
 use crate::ui::widgets::source_view::source_ui;
-use coalition_core::model::{Date, Event, Scenario, Timeline};
+use coalition_core::model::{Date, Event, Scenario, Timeline, text};
 
 /// Draws the timeline of `scenario` (nothing without one).
 pub fn timeline_ui(
@@ -336,7 +336,7 @@ fn banner_ui(
                     ui.label(egui::RichText::new(quoted(&event.excerpt)).italics());
                 }
                 if !event.text.is_empty() {
-                    ui.weak(&event.text);
+                    ui.weak(text::long(&event.text));
                 }
                 for source in &event.sources {
                     source_ui(ui, scenario, source, commands);
