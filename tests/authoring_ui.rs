@@ -45,6 +45,11 @@ fn harness() -> App {
 fn apply(harness: &mut App, command: Command) {
     let ctx = harness.ctx.clone();
     harness.state_mut().apply(&ctx, command);
+    // A file opens on a thread of its own: step until it is shown.
+    while harness.state().is_opening() {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        harness.step();
+    }
     harness.run();
 }
 

@@ -47,6 +47,11 @@ fn harness(file: Option<PathBuf>, recovery_dir: Option<PathBuf>) -> Harness<'sta
 fn apply(harness: &mut Harness<'static, CoalitionApp>, command: Command) {
     let ctx = harness.ctx.clone();
     harness.state_mut().apply(&ctx, command);
+    // A file opens on a thread of its own: step until it is shown.
+    while harness.state().is_opening() {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        harness.step();
+    }
     harness.run();
 }
 
@@ -238,6 +243,52 @@ fn save_as_uses_the_in_app_dialog_where_there_is_no_native_one() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// The recovery copies under the app's data folder `dir`, one per window
+/// with unsaved work.
+fn recovery_copies(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir.join("sessions"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|session| session.path().join("recovery.coalition"))
+        .filter(|copy| copy.exists())
+        .collect()
+}
+
+#[test]
+fn two_windows_open_at_once_keep_their_own_copies_and_only_an_ended_one_s_is_offered() {
+    let dir = temp_dir("recovery-two-windows");
+    let (first, second) = two_files(&dir);
+    let recovery = dir.join("data");
+    let mut one = harness(Some(first.clone()), Some(recovery.clone()));
+    make_an_edit(&mut one);
+    one.run();
+    let mut two = harness(Some(second), Some(recovery.clone()));
+    assert!(
+        two.query_by_label("Unsaved work was found from the last session")
+            .is_none(),
+        "a live window's work is not offered to another"
+    );
+    make_an_edit(&mut two);
+    two.run();
+    assert_eq!(recovery_copies(&recovery).len(), 2, "a copy per window");
+    // The second window saves: the first window's copy stays.
+    apply(&mut two, Command::Save);
+    assert_eq!(recovery_copies(&recovery).len(), 1);
+    drop(two);
+    // The first window is killed; the next start offers its work.
+    drop(one);
+    let mut next = harness(None, Some(recovery.clone()));
+    next.get_by_label("Unsaved work was found from the last session");
+    next.get_by_role_and_label(Role::Button, "Restore").click();
+    next.run();
+    assert_eq!(next.state().doc.path.as_deref(), Some(first.as_path()));
+    assert!(next.state().doc.is_modified());
+    assert_eq!(recovery_copies(&recovery).len(), 1, "adopted, not copied");
+    drop(next);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 #[test]
 fn unsaved_work_is_kept_in_a_recovery_copy_and_offered_at_the_next_start() {
     let dir = temp_dir("recovery");
@@ -247,8 +298,9 @@ fn unsaved_work_is_kept_in_a_recovery_copy_and_offered_at_the_next_start() {
         let mut harness = harness(Some(first.clone()), Some(recovery.clone()));
         make_an_edit(&mut harness);
         harness.run();
-        assert!(
-            recovery.join("recovery.coalition").exists(),
+        assert_eq!(
+            recovery_copies(&recovery).len(),
+            1,
             "the recovery copy is written"
         );
         // The app is killed here: no save, no clean exit.
@@ -272,18 +324,28 @@ fn an_edit_right_after_a_save_has_a_recovery_copy_at_once() {
     let (first, _) = two_files(&dir);
     let recovery = dir.join("data");
     let mut harness = harness(Some(first), Some(recovery.clone()));
-    let copy = recovery.join("recovery.coalition");
     make_an_edit(&mut harness);
     harness.run();
-    assert!(copy.exists(), "the edit has a recovery copy");
+    assert_eq!(
+        recovery_copies(&recovery).len(),
+        1,
+        "the edit has a recovery copy"
+    );
     apply(&mut harness, Command::Save);
     assert!(!harness.state().doc.is_modified());
-    assert!(!copy.exists(), "a save clears the recovery copy");
+    assert!(
+        recovery_copies(&recovery).is_empty(),
+        "a save clears the recovery copy"
+    );
     // Undone straight after the save: unsaved again, and kept at once.
     apply(&mut harness, Command::Undo);
     assert!(harness.state().doc.is_modified());
     harness.run();
-    assert!(copy.exists(), "the edit after the save has a recovery copy");
+    assert_eq!(
+        recovery_copies(&recovery).len(),
+        1,
+        "the edit after the save has a recovery copy"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 

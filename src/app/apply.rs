@@ -159,7 +159,7 @@ impl CoalitionApp {
             Command::Save => self.save(ctx),
             Command::SaveAs => self.start_save_dialog(ctx),
             Command::SaveTo(path) => self.save_to(ctx, path),
-            Command::Revert => self.revert(),
+            Command::Revert => self.revert(ctx),
             Command::AnswerUnsaved(answer) => self.answer_unsaved(ctx, answer),
             Command::RestoreRecovery => self.restore_recovery(),
             Command::DiscardRecovery => self.discard_recovery(),

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use coalition_core::Document;
+use coalition_core::io::LoadError;
 use coalition_core::model::{AttendanceScenario, blank_scenario};
 
 use super::CoalitionApp;
@@ -69,6 +70,16 @@ pub struct FileState {
     pub allow_close: bool,
     /// The title last sent to the window.
     last_title: String,
+    /// A file being read on a thread of its own.
+    pub opening: Option<PendingOpen>,
+}
+
+/// A file being read and parsed on a thread of its own, so that a slow disk
+/// or a large file never stops the window; the frame that finds it read
+/// shows it.
+pub struct PendingOpen {
+    pub path: PathBuf,
+    result: std::sync::mpsc::Receiver<Result<coalition_core::model::Scenario, LoadError>>,
 }
 
 impl CoalitionApp {
@@ -116,7 +127,7 @@ impl CoalitionApp {
                 self.show_document(Document::new(template, None));
             }
             Guarded::OpenDialog => self.start_dialog(ctx, DialogPurpose::Open),
-            Guarded::Open(path) => self.open_path(&path),
+            Guarded::Open(path) => self.open_path(ctx, &path),
             Guarded::Quit => {
                 self.clear_recovery();
                 self.files.allow_close = true;
@@ -125,9 +136,61 @@ impl CoalitionApp {
         }
     }
 
-    /// Opens `path`; on failure the current scenario stays and the user is told why.
-    pub(crate) fn open_path(&mut self, path: &std::path::Path) {
-        match coalition_core::io::load_scenario(path) {
+    /// Starts reading `path` on a thread of its own; the frame that finds
+    /// it read shows it ([`Self::poll_opening`]). A file opened while another
+    /// is still being read replaces it.
+    pub(crate) fn open_path(&mut self, ctx: &egui::Context, path: &std::path::Path) {
+        let (send, result) = std::sync::mpsc::channel();
+        let (ctx, read) = (ctx.clone(), path.to_path_buf());
+        let started = std::thread::Builder::new()
+            .name("open-file".into())
+            .spawn(move || {
+                let _ = send.send(coalition_core::io::load_scenario(&read));
+                ctx.request_repaint();
+            });
+        match started {
+            Ok(_) => {
+                self.files.opening = Some(PendingOpen {
+                    path: path.to_path_buf(),
+                    result,
+                });
+            }
+            // No thread to be had: read it here.
+            Err(_) => self.show_opened(path, coalition_core::io::load_scenario(path)),
+        }
+    }
+
+    /// Shows the file being read, once it is.
+    pub(crate) fn poll_opening(&mut self) {
+        let Some(pending) = &self.files.opening else {
+            return;
+        };
+        let result = match pending.result.try_recv() {
+            Ok(result) => result,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Err(LoadError::Io {
+                path: pending.path.display().to_string(),
+                source: std::io::Error::other("the reading stopped before the end"),
+            }),
+        };
+        let path = pending.path.clone();
+        self.files.opening = None;
+        self.show_opened(&path, result);
+    }
+
+    /// Whether a file is being read.
+    pub fn is_opening(&self) -> bool {
+        self.files.opening.is_some()
+    }
+
+    /// Shows what was read from `path`; on failure the current scenario
+    /// stays and the user is told why.
+    fn show_opened(
+        &mut self,
+        path: &std::path::Path,
+        read: Result<coalition_core::model::Scenario, LoadError>,
+    ) {
+        match read {
             Ok(scenario) => {
                 self.clear_recovery();
                 let doc = Document::new(scenario, Some(path.to_path_buf()));
@@ -197,9 +260,9 @@ impl CoalitionApp {
     }
 
     /// Reloads the file from disk, dropping unsaved changes.
-    pub(crate) fn revert(&mut self) {
+    pub(crate) fn revert(&mut self, ctx: &egui::Context) {
         if let Some(path) = self.doc.path.clone() {
-            self.open_path(&path);
+            self.open_path(ctx, &path);
         } else {
             let saved = self.doc.saved().clone();
             self.clear_recovery();
@@ -285,7 +348,7 @@ impl CoalitionApp {
         };
         self.files.dialog = None;
         match answer {
-            (DialogPurpose::Open, Some(path)) => self.open_path(&path),
+            (DialogPurpose::Open, Some(path)) => self.open_path(ctx, &path),
             (DialogPurpose::SaveAs, Some(path)) => self.save_to(ctx, with_extension(path)),
             (DialogPurpose::ImportActors, Some(path)) => self.preview_import(&path),
             (DialogPurpose::ExportTable(table), Some(path)) => self.export_table(table, &path),
@@ -386,10 +449,10 @@ impl CoalitionApp {
 
     /// At start: offers back the unsaved work a crash or a kill left behind.
     pub(crate) fn offer_recovery(&mut self) {
-        let Some(recovery) = &self.files.recovery else {
+        let Some(recovery) = &mut self.files.recovery else {
             return;
         };
-        match recovery.read() {
+        match recovery.take_orphan() {
             None => {}
             Some(Ok(recovered)) => self.files.recovery_offer = Some(recovered),
             Some(Err(err)) => {
@@ -414,12 +477,19 @@ impl CoalitionApp {
             .unwrap_or_default();
         let mut doc = Document::new(recovered.scenario, recovered.meta.path);
         doc.set_saved(saved);
+        // Its copy is this window's now, kept until the work is saved.
+        if let Some(recovery) = &mut self.files.recovery {
+            recovery.adopt_offered();
+        }
         self.show_document(doc);
+        self.files.last_recovered = Some(self.doc.revision);
     }
 
     pub(crate) fn discard_recovery(&mut self) {
         self.files.recovery_offer = None;
-        self.clear_recovery();
+        if let Some(recovery) = &mut self.files.recovery {
+            recovery.discard_offered();
+        }
     }
 
     /// Keeps the custom invitation list as a named scenario of the file.

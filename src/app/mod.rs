@@ -88,7 +88,7 @@ impl CoalitionApp {
         } = opening;
         let mut app = Self::with_document(doc, Arc::new(basemap), notice);
         if let Some(dir) = &startup.recovery_dir {
-            app.files.recovery = Some(recovery::Recovery::new(dir.clone()));
+            app.files.recovery = Some(recovery::Recovery::new(dir));
             app.offer_recovery();
         }
         app
@@ -143,6 +143,7 @@ impl CoalitionApp {
         self.advance_play(&ctx);
         self.intercept_close(&ctx);
         self.take_dropped_files(&ctx);
+        self.poll_opening();
         self.view.warnings.refresh(&self.doc, &self.basemap);
         let asking = self.files.prompt.is_some()
             || self.files.dialog.is_some()
@@ -174,6 +175,9 @@ impl CoalitionApp {
                 &mut self.notice,
                 &mut commands,
             );
+            if let Some(pending) = &self.files.opening {
+                ui::panels::top_bar::opening_ui(ui, &pending.path);
+            }
             if let Some(offer) = &self.files.recovery_offer {
                 ui::panels::top_bar::recovery_offer_ui(
                     ui,

@@ -80,6 +80,18 @@ pub fn top_bar_ui(
     }
 }
 
+/// While a file is being read: its name and a spinner.
+pub fn opening_ui(ui: &mut egui::Ui, path: &std::path::Path) {
+    ui.horizontal(|ui| {
+        ui.spinner();
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        ui.label(format!("Opening {name}…"));
+    });
+}
+
 /// The offer to take back unsaved work from a session that ended badly:
 /// the work's title, and the file it belongs to if it was ever saved.
 pub fn recovery_offer_ui(
