@@ -10,18 +10,24 @@ use emath::{Pos2, Rect, Vec2};
 /// rather than quadratic. Anything beyond the rectangle counts as in its
 /// nearest border cell, so nothing is missed, only found less sharply.
 pub(crate) struct Grid {
+    at: Cells,
+    cells: Vec<Vec<usize>>,
+}
+
+/// The cells of a grid: where they start, how large, how many.
+#[derive(Clone, Copy, Debug)]
+struct Cells {
     origin: Pos2,
     cell: f32,
     columns: usize,
     rows: usize,
-    cells: Vec<Vec<usize>>,
 }
 
-impl Grid {
+impl Cells {
     /// At most this many cells: a larger area gets larger cells.
     const MAX_CELLS: f32 = 1_000_000.0;
 
-    pub(crate) fn new(cell: f32, over: Rect) -> Self {
+    fn new(cell: f32, over: Rect) -> Self {
         let size = if over.is_finite() && over.is_positive() {
             over.size()
         } else {
@@ -41,16 +47,7 @@ impl Grid {
             cell,
             columns,
             rows,
-            cells: vec![Vec::new(); columns * rows],
         }
-    }
-
-    pub(crate) fn of_points(cell: f32, over: Rect, points: impl Iterator<Item = Pos2>) -> Self {
-        let mut grid = Self::new(cell, over);
-        for (i, p) in points.enumerate() {
-            grid.insert(i, Rect::from_min_max(p, p));
-        }
-        grid
     }
 
     /// The columns and rows a rectangle covers, clamped to the grid (a
@@ -79,36 +76,90 @@ impl Grid {
         (c0..=c1, r0..=r1)
     }
 
-    pub(crate) fn insert(&mut self, item: usize, rect: Rect) {
-        let (columns, rows) = self.span(rect);
-        for row in rows {
-            for column in columns.clone() {
-                self.cells[row * self.columns + column].push(item);
-            }
-        }
-    }
-
-    /// Takes `item`, inserted with `rect`, out again.
-    pub(crate) fn remove(&mut self, item: usize, rect: Rect) {
-        let (columns, rows) = self.span(rect);
-        for row in rows {
-            for column in columns.clone() {
-                let cell = &mut self.cells[row * self.columns + column];
-                if let Some(at) = cell.iter().position(|&i| i == item) {
-                    cell.swap_remove(at);
-                }
-            }
-        }
-    }
-
-    /// The items in the cells `rect` covers (an item may come more than once).
-    pub(crate) fn near(&self, rect: Rect) -> impl Iterator<Item = usize> + '_ {
+    /// The cells `rect` covers, by their index.
+    fn covered(&self, rect: Rect) -> impl Iterator<Item = usize> + '_ {
         let (columns, rows) = self.span(rect);
         rows.flat_map(move |row| {
             columns
                 .clone()
                 .map(move |column| row * self.columns + column)
         })
-        .flat_map(|cell| self.cells[cell].iter().copied())
+    }
+}
+
+impl Grid {
+    pub(crate) fn new(cell: f32, over: Rect) -> Self {
+        let at = Cells::new(cell, over);
+        Self {
+            at,
+            cells: vec![Vec::new(); at.columns * at.rows],
+        }
+    }
+
+    pub(crate) fn insert(&mut self, item: usize, rect: Rect) {
+        for cell in self.at.covered(rect) {
+            self.cells[cell].push(item);
+        }
+    }
+
+    /// Takes `item`, inserted with `rect`, out again.
+    pub(crate) fn remove(&mut self, item: usize, rect: Rect) {
+        for cell in self.at.covered(rect) {
+            let cell = &mut self.cells[cell];
+            if let Some(at) = cell.iter().position(|&i| i == item) {
+                cell.swap_remove(at);
+            }
+        }
+    }
+
+    /// The items in the cells `rect` covers (an item may come more than once).
+    pub(crate) fn near(&self, rect: Rect) -> impl Iterator<Item = usize> + '_ {
+        self.at
+            .covered(rect)
+            .flat_map(|cell| self.cells[cell].iter().copied())
+    }
+}
+
+/// A [`Grid`] built once and only read: the items of all cells in one list,
+/// cell after cell, with no list per cell to allocate or follow. For the
+/// layout's passes over thousands of nodes, built anew each pass.
+pub(crate) struct FrozenGrid {
+    at: Cells,
+    /// Where each cell's items start in `items` (one more entry than cells).
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl FrozenGrid {
+    /// The grid of items `0..` at `rects` (a point is a rectangle of no size).
+    pub(crate) fn of_rects(cell: f32, over: Rect, rects: impl Iterator<Item = Rect> + Clone) -> Self {
+        let at = Cells::new(cell, over);
+        let mut starts = vec![0_u32; at.columns * at.rows + 1];
+        for rect in rects.clone() {
+            for cell in at.covered(rect) {
+                starts[cell + 1] += 1;
+            }
+        }
+        for cell in 1..starts.len() {
+            starts[cell] += starts[cell - 1];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![0_u32; starts.last().copied().unwrap_or(0) as usize];
+        for (item, rect) in rects.enumerate() {
+            for cell in at.covered(rect) {
+                items[next[cell] as usize] = item as u32;
+                next[cell] += 1;
+            }
+        }
+        Self { at, starts, items }
+    }
+
+    /// The items in the cells `rect` covers (an item may come more than once).
+    pub(crate) fn near(&self, rect: Rect) -> impl Iterator<Item = usize> + '_ {
+        self.at.covered(rect).flat_map(|cell| {
+            self.items[self.starts[cell] as usize..self.starts[cell + 1] as usize]
+                .iter()
+                .map(|&item| item as usize)
+        })
     }
 }

@@ -19,12 +19,16 @@
 //!    its own, whenever that lowers the total cost. A node left without a
 //!    label names itself on hover.
 //!
+//! 4. **A budget.** Where there are more nodes than twice the labels the
+//!    map could ever hold, only the prominent and the least crowded look
+//!    for a place; the others name themselves on hover.
+//!
 //! So no label overlaps another label, a leader or a node, and every label
 //! is nearer its own node than any other, or is joined to it by a line.
 
 use emath::{Pos2, Rect, Vec2, vec2};
 
-use super::grid::Grid;
+use super::grid::{FrozenGrid, Grid};
 use super::layout::{LayoutStyle, NodeInput, NodePlacement, PlacedLabel};
 
 /// The cost of a node with no label (it still names itself on hover).
@@ -45,6 +49,9 @@ const MAX_CANDIDATES: usize = 64;
 /// Annealing moves per node, and at most (a map of thousands).
 const ANNEAL_MOVES_PER_NODE: usize = 1000;
 const MAX_ANNEAL_MOVES: usize = 60_000;
+/// From this many nodes on, a candidate over a node is found by
+/// [`Covered`]'s table before the nodes near it are asked one by one.
+const COVERED_FROM: usize = 500;
 /// Repair passes over the whole map.
 const REPAIR_PASSES: usize = 3;
 
@@ -73,26 +80,8 @@ pub(crate) fn place_labels(
         .iter()
         .map(|p| Rect::from_center_size(p.centre, Vec2::splat(2.0 * radius)))
         .collect();
-    let mut nodes_near = Grid::new(4.0 * radius, map_rect);
-    for (i, b) in node_boxes.iter().enumerate() {
-        nodes_near.insert(i, *b);
-    }
+    let nodes_near = FrozenGrid::of_rects(4.0 * radius, map_rect, node_boxes.iter().copied());
     let centres: Vec<Pos2> = placements.iter().map(|p| p.centre).collect();
-    let candidates: Vec<Vec<Candidate>> = (0..nodes.len())
-        .map(|i| {
-            candidates_of(
-                i,
-                nodes[i],
-                &centres,
-                (&node_boxes, &nodes_near),
-                map_rect,
-                style,
-                measure,
-            )
-        })
-        .collect();
-
-    // The most constrained first: fewest candidates, then most crowded.
     let crowd_radius = 6.0 * radius;
     let crowding: Vec<usize> = centres
         .iter()
@@ -103,6 +92,28 @@ pub(crate) fn place_labels(
                 .count()
         })
         .collect();
+    let considered = considered(nodes, &crowding, map_rect, radius);
+    // Only where there are many nodes does it pay for itself.
+    let covered = (nodes.len() >= COVERED_FROM)
+        .then(|| Covered::new(map_rect, &node_boxes, (radius / 2.0).max(1.0)));
+    let candidates: Vec<Vec<Candidate>> = (0..nodes.len())
+        .map(|i| {
+            if !considered[i] {
+                return Vec::new();
+            }
+            candidates_of(
+                i,
+                nodes[i],
+                &centres,
+                (&node_boxes, &nodes_near, covered.as_ref()),
+                map_rect,
+                style,
+                measure,
+            )
+        })
+        .collect();
+
+    // The most constrained first: fewest candidates, then most crowded.
     let mut order: Vec<usize> = (0..nodes.len()).collect();
     order.sort_by_key(|&i| {
         (
@@ -120,7 +131,7 @@ pub(crate) fn place_labels(
         near: Grid::new(4.0 * radius, map_rect),
     };
     for &i in &order {
-        if let Some(k) = (0..candidates[i].len()).find(|&k| board.blockers(i, k, None).is_empty()) {
+        if let Some(k) = (0..candidates[i].len()).find(|&k| !board.blocked(i, k, None)) {
             board.choose(i, Some(k));
         }
     }
@@ -250,6 +261,17 @@ impl Board<'_> {
 
     /// The nodes whose chosen labels candidate `k` of node `i` would
     /// overlap; `also` is another node's candidate to count as chosen.
+    /// Whether any label placed (or `also`) is in the way of candidate `k`
+    /// of node `i`: [`Board::blockers`] without listing them.
+    fn blocked(&self, i: usize, k: usize, also: Option<(usize, usize)>) -> bool {
+        let candidate = &self.candidates[i][k];
+        also.is_some_and(|(j, kj)| conflict(candidate, &self.candidates[j][kj]))
+            || self.near.near(candidate.bounds).any(|j| {
+                j != i
+                    && self.chosen[j].is_some_and(|kj| conflict(candidate, &self.candidates[j][kj]))
+            })
+    }
+
     fn blockers(&self, i: usize, k: usize, also: Option<(usize, usize)>) -> Vec<usize> {
         let candidate = &self.candidates[i][k];
         let mut found: Vec<usize> = self
@@ -314,7 +336,7 @@ impl Board<'_> {
                     let alternative = (0..self.candidates[j].len())
                         .filter(|&kj| Some(kj) != old_j)
                         .filter(|&kj| cost + self.candidates[j][kj].cost < before)
-                        .find(|&kj| self.blockers(j, kj, Some((i, k))).is_empty());
+                        .find(|&kj| !self.blocked(j, kj, Some((i, k))));
                     if let Some(kj) = alternative {
                         self.choose(i, Some(k));
                         self.choose(j, Some(kj));
@@ -330,6 +352,35 @@ impl Board<'_> {
     }
 }
 
+/// Which nodes may have a label. All of them, unless there are more than
+/// twice as many as labels could ever fit on the map (each label takes at
+/// least about six node radii by two): then the prominent ones and the
+/// least crowded, the ones with room, up to that number. The rest name
+/// themselves on hover, as any node without a label does; looking for
+/// places for all of thousands of nodes would find none and take long.
+fn considered(nodes: &[&NodeInput], crowding: &[usize], map_rect: Rect, radius: f32) -> Vec<bool> {
+    let footprint = 12.0 * radius * radius;
+    let room = map_rect.area() / footprint.max(1.0);
+    let budget = if room.is_finite() {
+        (2.0 * room).max(0.0) as usize
+    } else {
+        usize::MAX
+    };
+    if nodes.len() <= budget {
+        return vec![true; nodes.len()];
+    }
+    let mut by_room: Vec<usize> = (0..nodes.len()).collect();
+    by_room.sort_by_key(|&i| (!nodes[i].prominent, crowding[i], i));
+    let mut considered = vec![false; nodes.len()];
+    for &i in by_room.iter().take(budget) {
+        considered[i] = true;
+    }
+    for (i, node) in nodes.iter().enumerate() {
+        considered[i] |= node.prominent;
+    }
+    considered
+}
+
 /// Whether two labels (with their leaders) may not both be placed.
 fn conflict(a: &Candidate, b: &Candidate) -> bool {
     let (pa, pb) = (a.rect.expand(1.0), b.rect.expand(1.0));
@@ -343,7 +394,7 @@ fn candidates_of(
     i: usize,
     node: &NodeInput,
     centres: &[Pos2],
-    (node_boxes, nodes_near): (&[Rect], &Grid),
+    (node_boxes, nodes_near, covered): (&[Rect], &FrozenGrid, Option<&Covered>),
     map_rect: Rect,
     style: LayoutStyle,
     measure: &dyn Fn(&str) -> Vec2,
@@ -371,6 +422,7 @@ fn candidates_of(
             for (rect, position_cost) in positions {
                 let padded = rect.expand(1.0);
                 if !map_rect.contains_rect(rect)
+                    || covered.is_some_and(|c| c.surely_covers(padded))
                     || nodes_near
                         .near(padded)
                         .any(|n| node_boxes[n].intersects(padded))
@@ -426,6 +478,99 @@ fn candidates_of(
     found.sort_by(|a, b| a.cost.total_cmp(&b.cost));
     found.truncate(MAX_CANDIDATES);
     found
+}
+
+/// Where the nodes are, as a summed-area table of the cells that lie wholly
+/// inside some node's box: a rectangle that wholly holds such a cell surely
+/// covers a node, found with four look-ups however crowded the map is. On
+/// a map with thousands of nodes most candidates fail this way; one it does
+/// not settle is checked exactly, node by node.
+struct Covered {
+    origin: Pos2,
+    /// The side of a cell, in points: half a node's radius, so that the
+    /// table stays small enough to be read fast; more on a very large map.
+    cell: f32,
+    columns: usize,
+    rows: usize,
+    /// `(columns + 1) * (rows + 1)` sums: entry (x, y) counts the covered
+    /// cells above and to the left of it.
+    sums: Vec<u32>,
+}
+
+impl Covered {
+    /// At most this many cells (16 MB of sums, as much again while built).
+    const MAX_CELLS: f32 = 4_000_000.0;
+
+    /// The table of `node_boxes` over `map_rect`, in cells of `cell` points
+    /// (larger on a very large map).
+    fn new(map_rect: Rect, node_boxes: &[Rect], cell: f32) -> Self {
+        let size = map_rect.size();
+        let area = (size.x * size.y).max(0.0);
+        let cell = if area.is_finite() && area > Self::MAX_CELLS * cell * cell {
+            (area / Self::MAX_CELLS).sqrt().ceil()
+        } else {
+            cell
+        };
+        let count = |extent: f32| {
+            if extent.is_finite() && extent > 0.0 {
+                (extent / cell).ceil() as usize
+            } else {
+                0
+            }
+        };
+        let mut covered = Self {
+            origin: map_rect.min,
+            cell,
+            columns: count(size.x),
+            rows: count(size.y),
+            sums: Vec::new(),
+        };
+        let (columns, rows, stride) = (covered.columns, covered.rows, covered.columns + 1);
+        // Each row's boxes as differences (+1 where one starts, -1 where it
+        // ends), then each cell covered or not, summed up and to the left.
+        let mut starts = vec![0_i32; rows * stride];
+        for b in node_boxes {
+            if let Some((x0, y0, x1, y1)) = covered.inside(*b) {
+                for y in y0..y1 {
+                    starts[y * stride + x0] += 1;
+                    starts[y * stride + x1] -= 1;
+                }
+            }
+        }
+        let mut sums = vec![0_u32; (rows + 1) * stride];
+        for y in 0..rows {
+            let (mut depth, mut line) = (0_i32, 0_u32);
+            for x in 0..columns {
+                depth += starts[y * stride + x];
+                line += u32::from(depth > 0);
+                sums[(y + 1) * stride + x + 1] = sums[y * stride + x + 1] + line;
+            }
+        }
+        covered.sums = sums;
+        covered
+    }
+
+    /// The cells wholly inside `rect`: columns `x0..x1`, rows `y0..y1`.
+    fn inside(&self, rect: Rect) -> Option<(usize, usize, usize, usize)> {
+        // Saturating casts: below the origin (or NaN) is 0, beyond is clamped.
+        let per = 1.0 / self.cell;
+        let x0 = (((rect.min.x - self.origin.x) * per).ceil() as usize).min(self.columns);
+        let y0 = (((rect.min.y - self.origin.y) * per).ceil() as usize).min(self.rows);
+        let x1 = (((rect.max.x - self.origin.x) * per).floor() as usize).min(self.columns);
+        let y1 = (((rect.max.y - self.origin.y) * per).floor() as usize).min(self.rows);
+        (x0 < x1 && y0 < y1).then_some((x0, y0, x1, y1))
+    }
+
+    /// Whether `rect` wholly holds a cell that lies wholly inside a node's
+    /// box: then it surely overlaps that node. `false` says nothing.
+    fn surely_covers(&self, rect: Rect) -> bool {
+        let Some((x0, y0, x1, y1)) = self.inside(rect) else {
+            return false;
+        };
+        let stride = self.columns + 1;
+        let at = |x: usize, y: usize| self.sums[y * stride + x];
+        at(x1, y1) + at(x0, y0) > at(x0, y1) + at(x1, y0)
+    }
 }
 
 /// The cost of each position of [`around`]: right first, as maps label
