@@ -132,7 +132,11 @@ pub(crate) struct FrozenGrid {
 
 impl FrozenGrid {
     /// The grid of items `0..` at `rects` (a point is a rectangle of no size).
-    pub(crate) fn of_rects(cell: f32, over: Rect, rects: impl Iterator<Item = Rect> + Clone) -> Self {
+    pub(crate) fn of_rects(
+        cell: f32,
+        over: Rect,
+        rects: impl Iterator<Item = Rect> + Clone,
+    ) -> Self {
         let at = Cells::new(cell, over);
         let mut starts = vec![0_u32; at.columns * at.rows + 1];
         for rect in rects.clone() {

@@ -660,6 +660,40 @@ mod tests {
     use emath::pos2;
 
     #[test]
+    fn the_covered_table_says_a_spot_covers_a_node_only_where_it_does() {
+        let map = Rect::from_min_size(pos2(10.0, 20.0), emath::vec2(400.0, 300.0));
+        let mut seed = 11_u32;
+        let mut next = move || {
+            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            (seed >> 8) as f32 / (1 << 24) as f32
+        };
+        let boxes: Vec<Rect> = (0..300)
+            .map(|_| {
+                let c = pos2(10.0 + next() * 400.0, 20.0 + next() * 300.0);
+                Rect::from_center_size(c, emath::Vec2::splat(14.0))
+            })
+            .collect();
+        let covered = Covered::new(map, &boxes, 3.5);
+        let (mut sure, mut tried) = (0, 0);
+        for _ in 0..20_000 {
+            let min = pos2(next() * 420.0, 10.0 + next() * 320.0);
+            let rect = Rect::from_min_size(min, emath::vec2(5.0 + next() * 90.0, 16.0));
+            tried += 1;
+            if covered.surely_covers(rect) {
+                sure += 1;
+                assert!(
+                    boxes.iter().any(|b| b.intersects(rect)),
+                    "{rect:?} covers no node"
+                );
+            }
+        }
+        // It settles many of them, or it would not be worth building.
+        assert!(sure * 4 > tried, "only {sure} of {tried} settled");
+        // A spot holding a whole node box is surely over it.
+        assert!(covered.surely_covers(boxes[0].expand(2.0)));
+    }
+
+    #[test]
     fn a_segment_hits_a_rectangle_it_crosses_and_misses_one_beside_it() {
         let rect = Rect::from_min_max(pos2(10.0, 10.0), pos2(20.0, 20.0));
         assert!(segment_hits_rect(pos2(0.0, 15.0), pos2(30.0, 15.0), rect));

@@ -205,7 +205,9 @@ fn separate(placements: &mut [NodePlacement], inner: Rect, style: LayoutStyle) {
         let grid = FrozenGrid::of_rects(
             min_distance,
             inner,
-            placements.iter().map(|p| Rect::from_min_max(p.centre, p.centre)),
+            placements
+                .iter()
+                .map(|p| Rect::from_min_max(p.centre, p.centre)),
         );
         let mut moved = 0_usize;
         for i in 0..placements.len() {
