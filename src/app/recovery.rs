@@ -47,7 +47,7 @@ struct Session {
     dir: PathBuf,
     /// Held while the folder is this process's; `None` where the file
     /// system could not lock (the copy is still kept).
-    _lock: Option<File>,
+    lock: Option<File>,
 }
 
 impl Session {
@@ -57,6 +57,14 @@ impl Session {
 
     fn meta(&self) -> PathBuf {
         self.dir.join(META_NAME)
+    }
+
+    /// Lets go of the lock (a locked file cannot be deleted everywhere),
+    /// then deletes the folder.
+    fn remove(self) {
+        let Self { dir, lock } = self;
+        drop(lock);
+        let _ = std::fs::remove_dir_all(dir);
     }
 }
 
@@ -88,7 +96,7 @@ impl Recovery {
             sessions,
             own: Session {
                 dir: own,
-                _lock: lock,
+                lock,
             },
             offered: None,
         }
@@ -141,7 +149,7 @@ impl Recovery {
             };
             let session = Session {
                 dir,
-                _lock: Some(lock),
+                lock: Some(lock),
             };
             if !session.copy().exists() {
                 let _ = std::fs::remove_dir_all(&session.dir);
@@ -166,14 +174,14 @@ impl Recovery {
             let _ = std::fs::create_dir_all(&self.own.dir);
             let _ = std::fs::rename(offered.copy(), self.own.copy());
             let _ = std::fs::rename(offered.meta(), self.own.meta());
-            let _ = std::fs::remove_dir_all(&offered.dir);
+            offered.remove();
         }
     }
 
     /// Deletes the offered copy and its folder.
     pub fn discard_offered(&mut self) {
         if let Some(offered) = self.offered.take() {
-            let _ = std::fs::remove_dir_all(&offered.dir);
+            offered.remove();
         }
     }
 }
@@ -197,6 +205,7 @@ impl Drop for Recovery {
     /// A window that ends with nothing unsaved leaves no folder behind.
     fn drop(&mut self) {
         if !self.own.copy().exists() {
+            self.own.lock = None;
             let _ = std::fs::remove_dir_all(&self.own.dir);
         }
     }
