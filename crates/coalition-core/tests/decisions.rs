@@ -6,7 +6,9 @@
     reason = "a test that cannot set up should stop loudly"
 )]
 
+mod support;
 use std::collections::BTreeMap;
+use support::with_ids;
 
 use coalition_core::decide::Engine;
 use coalition_core::decide::explain::{absence_reason, absence_source};
@@ -98,17 +100,6 @@ fn the_paris_conference_gives_the_same_answers_with_its_resolution_2178_beside_i
     assert_eq!(vote.members.len(), 15);
     assert_eq!(vote.veto_holders.len(), 5);
     assert!(vote.members.iter().all(|m| m.position == Position::For));
-}
-
-/// `problem` (`path: message`), written with indices only, with the ids of
-/// the items its path passes through, as validation writes it.
-fn with_ids(s: &Scenario, problem: &str) -> String {
-    let (path, message) = problem.split_once(": ").unwrap_or((problem, ""));
-    let value = serde_json::to_value(s).expect("a scenario writes as JSON");
-    format!(
-        "{}: {message}",
-        coalition_core::model::item_path::name_items(&value, path)
-    )
 }
 
 #[test]

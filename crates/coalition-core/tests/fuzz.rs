@@ -28,6 +28,7 @@ use coalition_core::decide::Engine;
 use coalition_core::decide::decision_report::{VoteRequest, vote_report, withdrawn_report};
 use coalition_core::decide::report::{ReportRequest, attendance_report};
 use coalition_core::decide::whatif::{base_invitations, invitations, what_flips};
+use coalition_core::generate::Rng;
 use coalition_core::geo::basemap::Basemap;
 use coalition_core::geo::layout::{LayoutStyle, NodeInput, layout_shown};
 use coalition_core::geo::projection::MapTransform;
@@ -43,28 +44,6 @@ const SEEDS: [&str; 3] = [
     include_str!("../../../assets/scenarios/examples/geneva-ii-2014.coalition"),
     include_str!("../../../assets/scenarios/examples/unsc-syria-icc-2014.coalition"),
 ];
-
-/// splitmix64: a small, well-known generator, so that a run is repeatable
-/// from its seed without a dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
 
 /// Values a hand-written or hostile file might put anywhere.
 fn odd_value(rng: &mut Rng, ids: &[String]) -> Value {
@@ -230,7 +209,7 @@ fn mutate_bytes(rng: &mut Rng, bytes: &mut Vec<u8>) {
         0 => bytes.truncate(at),
         1 => {
             if let Some(b) = bytes.get_mut(at) {
-                *b = rng.next() as u8;
+                *b = rng.next_u64() as u8;
             }
         }
         2 => {
@@ -256,7 +235,7 @@ fn mutate_bytes(rng: &mut Rng, bytes: &mut Vec<u8>) {
             bytes.splice(at..at, copy);
         }
         _ => {
-            let noise: Vec<u8> = (0..rng.below(16)).map(|_| rng.next() as u8).collect();
+            let noise: Vec<u8> = (0..rng.below(16)).map(|_| rng.next_u64() as u8).collect();
             bytes.splice(at..at, noise);
         }
     }
@@ -266,7 +245,7 @@ fn mutate_bytes(rng: &mut Rng, bytes: &mut Vec<u8>) {
 /// and then, bytes at random.
 fn input(rng: &mut Rng, seeds: &[(Value, Vec<String>)]) -> Vec<u8> {
     if rng.chance(3) {
-        return (0..rng.below(600)).map(|_| rng.next() as u8).collect();
+        return (0..rng.below(600)).map(|_| rng.next_u64() as u8).collect();
     }
     // Paris is large: it is one seed in ten, the small examples the rest.
     let pick = if rng.chance(10) {

@@ -5,26 +5,17 @@
     reason = "a test that cannot set up should stop loudly"
 )]
 
+mod support;
 use coalition_core::decide::Engine;
 use coalition_core::decide::whatif::invitations;
 use coalition_core::io::{
     load_scenario, paris_2014, save_scenario, scenario_from_str, scenario_to_string,
 };
 use coalition_core::model::{GeoPos, RelationRef, Scenario, StoryStep, validate};
+use support::with_ids;
 
 fn paris() -> Scenario {
     paris_2014().expect("the built-in scenario parses")
-}
-
-/// `problem` (`path: message`) with the ids of the items its path passes
-/// through, as validation writes it.
-fn with_ids(s: &Scenario, problem: &str) -> String {
-    let (path, message) = problem.split_once(": ").unwrap_or((problem, ""));
-    let value = serde_json::to_value(s).expect("a scenario writes as JSON");
-    format!(
-        "{}: {message}",
-        coalition_core::model::item_path::name_items(&value, path)
-    )
 }
 
 /// The problems' paths and messages, one string each.
