@@ -94,10 +94,7 @@ impl Recovery {
             .filter(|file| file.try_lock().is_ok());
         Self {
             sessions,
-            own: Session {
-                dir: own,
-                lock,
-            },
+            own: Session { dir: own, lock },
             offered: None,
         }
     }
