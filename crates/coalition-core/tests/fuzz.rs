@@ -320,12 +320,7 @@ fn exercise(bytes: &[u8], basemap: &Basemap) -> bool {
     let nodes: Vec<NodeInput> = scenario
         .actors
         .iter()
-        .map(|a| NodeInput {
-            anchor: transform.screen_from_geo(a.map_anchor()),
-            label: a.shown_name().into_owned(),
-            short_label: a.shown_id().into_owned(),
-            prominent: false,
-        })
+        .map(|a| NodeInput::of(a, transform.screen_from_geo(a.map_anchor()), false))
         .collect();
     let style = LayoutStyle {
         node_radius: 9.0,

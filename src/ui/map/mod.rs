@@ -160,14 +160,12 @@ pub fn map_ui(
             let nodes: Vec<NodeInput> = scenario
                 .actors
                 .iter()
-                .map(|a| NodeInput {
-                    anchor: transform.screen_from_geo(a.map_anchor()),
-                    label: a.shown_name().into_owned(),
-                    short_label: a.shown_id().into_owned(),
-                    prominent: options
+                .map(|a| {
+                    let prominent = options
                         .highlight
                         .as_ref()
-                        .is_some_and(|h| h.actors.contains(&a.id)),
+                        .is_some_and(|h| h.actors.contains(&a.id));
+                    NodeInput::of(a, transform.screen_from_geo(a.map_anchor()), prominent)
                 })
                 .collect();
             let style = LayoutStyle {

@@ -32,6 +32,19 @@ pub struct NodeInput {
     pub prominent: bool,
 }
 
+impl NodeInput {
+    /// `actor`'s node at `anchor` on screen, labelled with its name and id
+    /// as shown (cut when too long).
+    pub fn of(actor: &crate::model::Actor, anchor: Pos2, prominent: bool) -> Self {
+        Self {
+            anchor,
+            label: actor.shown_name().into_owned(),
+            short_label: actor.shown_id().into_owned(),
+            prominent,
+        }
+    }
+}
+
 /// Where one node and its label ended up.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NodePlacement {
