@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{BUILT_IN, Exit, say};
+use super::{Exit, say, text_of};
 use coalition_core::io;
 use coalition_core::model::{FORMAT_VERSION, validate, warnings};
 
@@ -20,10 +20,7 @@ pub struct CheckArgs {
 
 /// Runs `check`.
 pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
-    let (text, name) = match &args.file {
-        Some(path) => (io::read_text(path), path.display().to_string()),
-        None => (Ok(io::PARIS_2014.to_owned()), BUILT_IN.to_owned()),
-    };
+    let (text, name) = text_of(args.file.as_deref());
     let read = text.and_then(|text| io::parse(&text).map(|loaded| (text, loaded)));
     let (text, loaded) = match read {
         Ok(read) => read,

@@ -143,6 +143,21 @@ impl From<Exit> for std::process::ExitCode {
 /// What messages call the scenario built into the binary.
 const BUILT_IN: &str = "built-in Paris 2014 scenario";
 
+/// The text of `file`, or of the built-in scenario; and the name to report
+/// it by.
+fn text_of(file: Option<&Path>) -> (Result<String, coalition_core::io::LoadError>, String) {
+    match file {
+        Some(path) => (
+            coalition_core::io::read_text(path),
+            path.display().to_string(),
+        ),
+        None => (
+            Ok(coalition_core::io::PARIS_2014.to_owned()),
+            BUILT_IN.to_owned(),
+        ),
+    }
+}
+
 /// Reads `file`, or the built-in scenario; and the name to report it by.
 fn load(
     file: Option<&Path>,
@@ -150,16 +165,8 @@ fn load(
     Result<coalition_core::io::Loaded, coalition_core::io::LoadError>,
     String,
 ) {
-    match file {
-        Some(path) => (
-            coalition_core::io::read_scenario(path),
-            path.display().to_string(),
-        ),
-        None => (
-            coalition_core::io::parse(coalition_core::io::PARIS_2014),
-            BUILT_IN.to_owned(),
-        ),
-    }
+    let (text, name) = text_of(file);
+    (text.and_then(|text| coalition_core::io::parse(&text)), name)
 }
 
 /// Reads `file` (or the built-in scenario), or says why it cannot be read.
